@@ -1,0 +1,406 @@
+"""Original stretch illustrations, drawn in code as standalone SVG documents.
+
+Every picture is built the same way, so the set stays consistent:
+
+* A :class:`Figure` is a tiny skeleton. It is placed by its hip joint and the
+  angle of the trunk; the shoulder and head follow from fixed segment lengths.
+  Arms and legs are two-bone chains from the shoulder or hip, placed either by
+  joint angles (forward kinematics) or by where the hand or ankle must end up
+  (two-bone inverse kinematics), so limb proportions never change.
+* Segments are drawn as thick strokes with round caps and joins, which gives
+  soft capsule-shaped limbs. Limbs on the far side are a shade darker; limbs
+  on the near side get a thin background-coloured outline so they read
+  clearly where they cross the body.
+* Props (floor, mat, chair, wall, towel or strap) are a few grey shapes, and
+  the muscle each exercise works on is marked with a warm translucent
+  ellipse (class ``target``).
+
+Angles are in degrees in SVG screen space: 0 points right, 90 points down,
+-90 points up. Side views face right; lying figures have the head on the left.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable
+
+__all__ = ["STRETCH_SLUGS", "app_icon_svg", "stretch_svg"]
+
+Point = tuple[float, float]
+
+BACKGROUND = "#f3efe7"
+BODY = "#3b6e8f"
+BODY_FAR = "#2b5570"
+PROP = "#a3a6a8"
+PROP_DARK = "#7d8285"
+PROP_LIGHT = "#cfcac0"
+TARGET = "#e8833a"
+FLOOR = 420
+
+TORSO, NECK = 108, 52  # hip joint to shoulder, shoulder to head centre
+HEAD_R = 25
+UPPER_ARM, FOREARM = 62, 60
+THIGH, SHIN, FOOT = 92, 88, 28
+LIMB_W, FOOT_W, NECK_W = 24, 20, 18
+ANKLE_Y = FLOOR - 11  # ankle height for a foot standing flat
+LAYERS = ("props", "far", "under", "body", "strap", "near", "target")
+
+
+def _at(p: Point, length: float, deg: float) -> Point:
+    a = math.radians(deg)
+    return (p[0] + length * math.cos(a), p[1] + length * math.sin(a))
+
+
+def _angle(p: Point, q: Point) -> float:
+    return math.degrees(math.atan2(q[1] - p[1], q[0] - p[0]))
+
+
+def _ik(root: Point, end: Point, l1: float, l2: float, bend: int) -> list[Point]:
+    """Two-bone chain from root towards end; bend=+1 puts the middle joint on
+    the clockwise side of the root-to-end line, bend=-1 on the other side."""
+    d = min(max(math.dist(root, end), abs(l1 - l2) + 1), l1 + l2 - 0.01)
+    base = _angle(root, end)
+    spread = math.degrees(math.acos((l1 * l1 + d * d - l2 * l2) / (2 * l1 * d)))
+    return [root, _at(root, l1, base + bend * spread), _at(root, d, base)]
+
+
+def _path(points: list[Point], width: float, colour: str, **attrs: str) -> str:
+    d = "M" + " L".join(f"{x:.1f} {y:.1f}" for x, y in points)
+    extra = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in attrs.items())
+    return (
+        f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}" '
+        f'stroke-linecap="round" stroke-linejoin="round"{extra}/>'
+    )
+
+
+class Scene:
+    """Collects SVG snippets on named layers (painted in LAYERS order) and the
+    extent of everything drawn, so the finished picture can be framed."""
+
+    def __init__(self) -> None:
+        self.layers: dict[str, list[str]] = {name: [] for name in LAYERS}
+        self.box = [math.inf, math.inf, -math.inf, FLOOR]  # x0, y0, x1, y1
+
+    def _grow(self, points: list[Point], pad: float) -> None:
+        for x, y in points:
+            b = self.box
+            b[:] = min(b[0], x - pad), min(b[1], y - pad), max(b[2], x + pad), max(b[3], y + pad)
+
+    def line(self, layer: str, points: list[Point], width: float, colour: str) -> None:
+        self._grow(points, width / 2)
+        self.layers[layer].append(_path(points, width, colour))
+
+    def circle(self, layer: str, c: Point, r: float, colour: str) -> None:
+        self._grow([c], r)
+        self.layers[layer].append(
+            f'<circle cx="{c[0]:.1f}" cy="{c[1]:.1f}" r="{r}" fill="{colour}"/>'
+        )
+
+    def mat(self, x0: float, x1: float) -> None:
+        self.line("props", [(x0, FLOOR + 4), (x1, FLOOR + 4)], 9, PROP_LIGHT)
+
+    def wall(self, x: float) -> None:
+        self.line("props", [(x + 18, 60), (x + 18, FLOOR)], 36, PROP)
+
+    def chair(self, back_x: float, seat_y: float, depth: float = 100) -> None:
+        """A plain chair seen from the side, backrest at back_x, seat facing right."""
+        seat = [(back_x, seat_y), (back_x + depth, seat_y)]
+        self.line("props", [(back_x, seat_y - 118), *seat], 12, PROP)
+        for x in (back_x + 6, back_x + depth - 6):
+            self.line("props", [(x, seat_y), (x, FLOOR)], 9, PROP)
+
+    def strap(self, hand: Point, anchor: Point, around: float, r: float) -> None:
+        """A towel or strap from the hand, looped around a point (foot)."""
+        loop = [_at(anchor, r, around + da) for da in (-80, -40, 0, 40, 80)]
+        self.line("strap", [hand, *loop, hand], 7, PROP_DARK)
+
+    def target(self, c: Point, rx: float, ry: float, deg: float = 0) -> None:
+        x, y = c
+        self.layers["target"].append(
+            f'<ellipse class="target" cx="{x:.1f}" cy="{y:.1f}" rx="{rx}" ry="{ry}" '
+            f'transform="rotate({deg:.1f} {x:.1f} {y:.1f})" fill="{TARGET}" opacity="0.55"/>'
+        )
+
+    def target_on(self, p: Point, q: Point, t: float, side: float, rx: float, ry: float):
+        """Highlight along segment p-q at fraction t, shifted sideways by side px
+        (positive = clockwise of the p-to-q direction)."""
+        deg = _angle(p, q)
+        mid = (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)
+        self.target(_at(mid, side, deg + 90), rx, ry, deg)
+
+    def svg(self, title: str) -> str:
+        """Scale and centre the drawing in the frame; the floor spans the width."""
+        x0, y0, x1, y1 = self.box
+        k = min(560 / (x1 - x0), 400 / (y1 - y0), 1.4)
+        dx, dy = 320 - k * (x0 + x1) / 2, 240 - k * (y0 + y1) / 2
+        floor = _path([(36, dy + k * FLOOR), (604, dy + k * FLOOR)], 4, PROP_DARK)
+        body = "\n".join(s for name in LAYERS for s in self.layers[name])
+        return (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 480" '
+            'width="640" height="480" role="img" aria-labelledby="title">\n'
+            f'<title id="title">{html.escape(title)}</title>\n'
+            f'<rect width="640" height="480" rx="28" fill="{BACKGROUND}"/>\n{floor}\n'
+            f'<g transform="translate({dx:.1f} {dy:.1f}) scale({k:.3f})">\n{body}\n</g>\n</svg>\n'
+        )
+
+
+class Figure:
+    """A person placed by the hip joint and the trunk angle.
+
+    front=True draws the body facing the viewer: a wider trunk, with the legs
+    and arms starting either side of the midline (side=-1 or +1, counted
+    clockwise from the trunk direction, so +1 is screen right when upright).
+    """
+
+    def __init__(self, scene: Scene, hip: Point, trunk: float, *,
+                 head: float | None = None, front: bool = False) -> None:  # fmt: skip
+        self.scene, self.hip, self.trunk, self.front = scene, hip, trunk, front
+        self.shoulder = _at(hip, TORSO, trunk)
+        self.head = _at(self.shoulder, NECK, trunk if head is None else head)
+        width = 60 if front else 46
+        scene.add("body", _path([hip, self.shoulder], width, BODY))
+        scene.add("body", _path([self.shoulder, self.head], NECK_W, BODY))
+        scene.add("body", f'<circle cx="{self.head[0]:.1f}" cy="{self.head[1]:.1f}" '
+                  f'r="{HEAD_R}" fill="{BODY}"/>')  # fmt: skip
+
+    def _root(self, joint: Point, side: int, half_width: float) -> Point:
+        return _at(joint, side * half_width, self.trunk + 90) if side else joint
+
+    def _limb(self, layer: str, points: list[Point]) -> None:
+        colour = BODY_FAR if layer == "far" else BODY
+        if layer != "far":  # thin outline separates the limb from what is behind
+            self.scene.add(layer, _path(points, LIMB_W + 6, BACKGROUND))
+        self.scene.add(layer, _path(points, LIMB_W, colour))
+
+    def leg(self, layer: str, *, ankle: Point | None = None, bend: int = -1,
+            angles: tuple[float, float] | None = None, knee: Point | None = None,
+            foot: float = 0, foot_len: float = FOOT, side: int = 0) -> list[Point]:  # fmt: skip
+        """Hip, knee and ankle; the foot is drawn from the ankle at angle foot."""
+        hip = self._root(self.hip, side, 17)
+        if angles:
+            pts = [hip, k := _at(hip, THIGH, angles[0]), _at(k, SHIN, angles[1])]
+        elif knee:
+            pts = [hip, knee, ankle]
+        else:
+            pts = _ik(hip, ankle, THIGH, SHIN, bend)
+        heel = _at(pts[2], -5, foot)
+        colour = BODY_FAR if layer == "far" else BODY
+        self.scene.add(layer, _path([heel, _at(pts[2], foot_len, foot)], FOOT_W, colour))
+        self._limb(layer, pts)
+        return pts
+
+    def arm(self, layer: str, *, hand: Point | None = None, bend: int = 1,
+            angles: tuple[float, float] | None = None, side: int = 0) -> list[Point]:  # fmt: skip
+        shoulder = self._root(self.shoulder, side, 27)
+        if angles:
+            pts = [shoulder, e := _at(shoulder, UPPER_ARM, angles[0]), _at(e, FOREARM, angles[1])]
+        else:
+            pts = _ik(shoulder, hand, UPPER_ARM, FOREARM, bend)
+        self._limb(layer, pts)
+        return pts
+
+
+# --- poses ---------------------------------------------------------------
+
+PoseFn = Callable[[Scene], None]
+_POSES: dict[str, tuple[str, PoseFn]] = {}
+
+
+def _pose(slug: str, title: str) -> Callable[[PoseFn], PoseFn]:
+    def register(fn: PoseFn) -> PoseFn:
+        _POSES[slug] = (title, fn)
+        return fn
+
+    return register
+
+
+@_pose("towel-calf-stretch", "Towel calf stretch: a person sits on the floor with one leg "
+       "straight, a towel looped around the ball of that foot, pulling the toes back towards "
+       "the body.")  # fmt: skip
+def _towel_calf(s: Scene) -> None:
+    s.floor(mat=(130, 560))
+    f = Figure(s, (200, FLOOR - 25), -84)
+    f.leg("far", ankle=(300, ANKLE_Y), bend=-1, foot=0)
+    leg = f.leg("under", angles=(3, 1), foot=-100)
+    ball = _at(leg[2], FOOT - 4, -100)
+    for layer in ("far", "near"):
+        hand = f.arm(layer, hand=(330, 318), bend=1)[2]
+    s.strap(hand, ball, -12, 13)
+    s.target_on(leg[1], leg[2], 0.4, 11, 32, 13)
+
+
+@_pose("wall-calf-stretch", "Wall calf stretch: a person stands facing a wall with both hands "
+       "on it, one leg stepped back with the heel down and the knee slightly bent.")  # fmt: skip
+def _wall_calf(s: Scene) -> None:
+    s.floor()
+    s.wall(520)
+    f = Figure(s, (362, 252), -66)
+    f.leg("far", ankle=(445, ANKLE_Y), bend=-1, foot=0)
+    back = f.leg("under", ankle=(270, ANKLE_Y), bend=-1, foot=0)
+    for layer in ("far", "near"):
+        f.arm(layer, hand=(508, 162), bend=1)
+    s.target_on(back[1], back[2], 0.45, 12, 30, 13)
+
+
+@_pose("figure-four-stretch", "Figure-four stretch: a person lies on their back with one ankle "
+       "crossed over the opposite bent knee, hands drawing the supporting thigh towards the "
+       "chest.")  # fmt: skip
+def _figure_four(s: Scene) -> None:
+    s.floor(mat=(110, 540))
+    f = Figure(s, (350, FLOOR - 24), 180)
+    support = f.leg("far", angles=(-98, 2), foot=-78)
+    f.leg("under", ankle=_at(support[1], 18, 82), knee=(428, 350), foot=170, foot_len=24)
+    grip = _at(support[1], 34, 82)
+    for layer in ("far", "near"):
+        f.arm(layer, hand=grip, bend=-1)
+    s.target(( 372, FLOOR - 22), 34, 19)  # fmt: skip
+
+
+@_pose("seated-piriformis-stretch", "Seated piriformis stretch: a person sits on a chair with "
+       "one ankle resting on the opposite knee, leaning forward from the hips with a long, "
+       "straight back.")  # fmt: skip
+def _seated_piriformis(s: Scene) -> None:
+    s.floor()
+    s.chair(190, FLOOR - 88, 118)
+    f = Figure(s, (250, FLOOR - 112), -58, head=-50)
+    support = f.leg("far", ankle=(346, ANKLE_Y), bend=-1, foot=0)
+    rest = _at(support[1], 14, -95)
+    f.leg("under", knee=(318, 348), ankle=rest, foot=-5, foot_len=24)
+    f.arm("far", hand=_at(rest, 6, -90), bend=1)
+    f.arm("near", hand=(320, 338), bend=1)
+    s.target((232, FLOOR - 114), 30, 22, -30)
+
+
+@_pose("standing-gluteus-medius-stretch", "Standing gluteus medius stretch, seen from the "
+       "front: a person stands with the legs crossed at the ankles, one hand on a wall, "
+       "pushing the hips out to the side towards the wall.")  # fmt: skip
+def _glute_medius(s: Scene) -> None:
+    s.floor()
+    s.wall(520)
+    f = Figure(s, (356, 238), -100, front=True)
+    f.leg("far", side=1, ankle=(300, ANKLE_Y), bend=1, foot=180, foot_len=14)
+    f.leg("under", side=-1, ankle=(336, ANKLE_Y), bend=1, foot=0, foot_len=14)
+    f.arm("near", side=1, hand=(514, 196), bend=1)
+    f.arm("near", side=-1, hand=(328, 240), bend=1)
+    s.target((392, 228), 20, 36, -8)
+
+
+@_pose("side-lying-leg-raise", "Side-lying leg raise: a person lies on their side with the "
+       "head resting on the lower arm and the top leg lifted straight, about 30 degrees.")  # fmt: skip
+def _side_lying(s: Scene) -> None:
+    s.floor(mat=(80, 580))
+    f = Figure(s, (360, FLOOR - 30), 180, head=194, front=True)
+    f.arm("under", side=-1, angles=(180, 186))
+    f.leg("under", side=-1, angles=(0, 0), foot=-90, foot_len=12)
+    top = f.leg("near", side=1, angles=(-30, -30), foot=-105, foot_len=14)
+    f.arm("near", side=1, hand=(290, FLOOR - 12), bend=1)
+    s.target_on(top[0], top[1], 0.1, -14, 30, 17)
+
+
+@_pose("kneeling-hip-flexor-stretch", "Kneeling hip flexor stretch: a person in a half-kneeling "
+       "lunge with the back knee on the floor, hips pushed forwards and the trunk upright.")  # fmt: skip
+def _hip_flexor(s: Scene) -> None:
+    s.floor(mat=(110, 520))
+    knee = (252, FLOOR - 12)
+    f = Figure(s, _at(knee, THIGH, -62), -90)
+    f.leg("far", ankle=(412, ANKLE_Y), bend=-1, foot=0)
+    back = f.leg("under", knee=knee, ankle=(166, FLOOR - 20), foot=125, foot_len=22)
+    f.arm("far", hand=(f.hip[0] + 12, f.hip[1] - 8), bend=-1)
+    f.arm("near", hand=(f.hip[0] + 14, f.hip[1] - 6), bend=-1)
+    s.target_on(back[0], back[1], 0.22, -14, 30, 15)
+
+
+@_pose("lying-hamstring-stretch", "Lying hamstring stretch: a person lies on their back with "
+       "one leg raised straight, a strap around the foot held in both hands, the other leg "
+       "flat on the floor.")  # fmt: skip
+def _hamstring(s: Scene) -> None:
+    s.floor(mat=(100, 580))
+    f = Figure(s, (340, FLOOR - 24), 180)
+    f.leg("far", angles=(0, 0), foot=-88, foot_len=24)
+    raised = f.leg("under", angles=(-76, -76), foot=-166)
+    ball = _at(raised[2], FOOT - 4, -166)
+    for layer in ("far", "near"):
+        hand = f.arm(layer, hand=(292, 300), bend=-1)[2]
+    s.strap(hand, ball, -76, 13)
+    s.target_on(raised[0], raised[1], 0.55, 13, 36, 13)
+
+
+@_pose("standing-side-bend", "Standing side bend, seen from the front: a person stands with "
+       "one arm reaching over the head and the trunk bending to the opposite side.")  # fmt: skip
+def _side_bend(s: Scene) -> None:
+    s.floor()
+    f = Figure(s, (320, ANKLE_Y - THIGH - SHIN + 2), -72, head=-66, front=True)
+    for side in (-1, 1):
+        f.leg("under", side=side, ankle=(320 + 24 * side, ANKLE_Y), bend=side,
+              foot=90 - 90 * side, foot_len=14)  # fmt: skip
+    f.arm("near", side=-1, angles=(-88, -18))
+    f.arm("near", side=1, hand=(372, 236), bend=-1)
+    s.target_on(f.hip, f.shoulder, 0.42, -30, 38, 14)
+
+
+@_pose("knees-to-chest-stretch", "Knees-to-chest stretch: a person lies on their back hugging "
+       "both knees in towards the chest.")  # fmt: skip
+def _knees_to_chest(s: Scene) -> None:
+    s.floor(mat=(110, 520))
+    f = Figure(s, (350, FLOOR - 24), 180, head=184)
+    f.leg("far", angles=(-118, -12), foot=-70, foot_len=24)
+    near = f.leg("under", angles=(-126, -18), foot=-76, foot_len=24)
+    hold = _at(near[1], 30, -18)
+    f.arm("far", hand=hold, bend=-1)
+    f.arm("near", hand=_at(hold, 6, 72), bend=-1)
+    s.target((300, FLOOR - 20), 48, 16)
+
+
+@_pose("standing-quad-stretch", "Standing quadriceps stretch: a person stands on one leg, one "
+       "hand holding a chair for balance, the other hand drawing the heel of the bent leg "
+       "towards the buttock.")  # fmt: skip
+def _quad(s: Scene) -> None:
+    s.floor()
+    s.chair(372, FLOOR - 88)
+    f = Figure(s, (296, ANKLE_Y - THIGH - SHIN + 2), -90)
+    f.leg("far", ankle=(296, ANKLE_Y), bend=-1, foot=0)
+    bent = f.leg("under", angles=(99, -104), foot=-150, foot_len=24)
+    f.arm("far", hand=(376, FLOOR - 206), bend=1)
+    f.arm("near", hand=_at(bent[2], 6, -60), bend=-1)
+    s.target_on(bent[0], bent[1], 0.5, -13, 36, 14)
+
+
+STRETCH_SLUGS: tuple[str, ...] = tuple(_POSES)
+
+
+def stretch_svg(slug: str) -> str:
+    """Return a standalone 640x480 SVG document for one stretch (KeyError if unknown)."""
+    title, draw = _POSES[slug]
+    scene = Scene()
+    draw(scene)
+    return scene.svg(title)
+
+
+def app_icon_svg(*, maskable: bool) -> str:
+    """The app icon: a white, gently S-curved spine on the brand blue.
+
+    The maskable variant fills the whole square and keeps the mark inside the
+    central safe zone; the plain variant is a rounded square.
+    """
+    scale = 0.78 if maskable else 1.0
+    radius = 0 if maskable else 112
+    bones = []
+    for i in range(7):
+        t = i / 6
+        y = 256 + (t - 0.5) * 300 * scale
+        x = 256 + 26 * scale * math.sin((t - 0.5) * 2 * math.pi)
+        tilt = 14 * math.cos((t - 0.5) * 2 * math.pi)
+        w, h = (64 + 26 * t) * scale, 30 * scale
+        bones.append(
+            f'<rect x="{x - w / 2:.1f}" y="{y - h / 2:.1f}" width="{w:.1f}" '
+            f'height="{h:.1f}" rx="{h / 2:.1f}" transform="rotate({tilt:.1f} {x:.1f} '
+            f'{y:.1f})"/>'
+        )
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" '
+        'width="512" height="512" role="img" aria-labelledby="title">\n'
+        '<title id="title">Back pain library app icon: a stylised spine</title>\n'
+        f'<rect width="512" height="512" rx="{radius}" fill="#2f5d7c"/>\n'
+        f'<g fill="#ffffff">{"".join(bones)}</g>\n</svg>\n'
+    )

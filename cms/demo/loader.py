@@ -1,0 +1,292 @@
+"""Build the demo library from the YAML files in ``content/``.
+
+Create-only by design: anything that already exists (matched by slug, or by
+heading for calls to action) is left exactly as it is, so ``make run`` can load
+the library on every start without undoing an editor's work, and a second run
+changes and duplicates nothing.
+
+Pages are created in two passes because they link to each other: the first
+reserves every missing page (as an unpublished draft) so that it has an id, the
+second writes the full content with its links and publishes it as a revision.
+"""
+
+from collections import Counter
+from io import BytesIO
+from pathlib import Path
+
+import yaml
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Site
+from willow.image import Image as WillowImage
+
+from cms.models import (
+    ArticlePage,
+    BodyRegion,
+    BookingPage,
+    CallToAction,
+    ClinicSettings,
+    HomePage,
+    Muscle,
+    SectionPage,
+    StretchGuidePage,
+    StretchIndexPage,
+)
+
+from . import illustrations
+from .blocks import BlockContext, stream_data
+from .richtext import bullet_list
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+ILLUSTRATION_COLLECTION = "Stretch illustrations"
+
+
+def read_yaml(path: Path):
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def read_library(content_dir: Path = CONTENT_DIR) -> dict:
+    return {
+        "site": read_yaml(content_dir / "site.yaml"),
+        "taxonomy": read_yaml(content_dir / "taxonomy.yaml"),
+        "topics": read_yaml(content_dir / "topics.yaml"),
+        "articles": [read_yaml(p) for p in sorted((content_dir / "articles").glob("*.yaml"))],
+        "stretches": [read_yaml(p) for p in sorted((content_dir / "stretches").glob("*.yaml"))],
+    }
+
+
+class DemoLibraryLoader:
+    def __init__(self, library: dict):
+        self.library = library
+        self.created = Counter()
+
+    @transaction.atomic
+    def load(self) -> Counter:
+        self.regions = self._load_regions()
+        self.muscles = self._load_muscles()
+        self.ctas = self._load_ctas()
+        self.home = self._ensure_home()
+        self._ensure_clinic_settings()
+        self.sections = self._ensure_sections()
+        self._ensure_booking_page()
+        self.illustrations = self._ensure_illustrations()
+        self.pages = self._library_pages_by_slug()
+        reserved = self._reserve_missing_pages()
+        for page, data in reserved:
+            self._write_and_publish(page, data)
+        return self.created
+
+    # Snippets -----------------------------------------------------------
+
+    def _get_or_create(self, model, lookup: dict, defaults: dict):
+        obj, created = model.objects.get_or_create(**lookup, defaults=defaults)
+        self.created[model._meta.verbose_name_plural] += created
+        return obj, created
+
+    def _load_regions(self) -> dict[str, BodyRegion]:
+        regions = {}
+        for order, data in enumerate(self.library["taxonomy"]["regions"]):
+            fields = {k: data[k] for k in ("name", "description", "view")}
+            regions[data["slug"]], _ = self._get_or_create(
+                BodyRegion, {"slug": data["slug"]}, {**fields, "sort_order": order}
+            )
+        return regions
+
+    def _load_muscles(self) -> dict[str, Muscle]:
+        muscles = {}
+        for data in self.library["taxonomy"]["muscles"]:
+            fields = {k: data[k] for k in ("name", "location", "action", "pain_pattern")}
+            muscle, created = self._get_or_create(Muscle, {"slug": data["slug"]}, fields)
+            if created:
+                muscle.regions.set([self.regions[slug] for slug in data["regions"]])
+            muscles[data["slug"]] = muscle
+        return muscles
+
+    def _load_ctas(self) -> dict[str, CallToAction]:
+        ctas = {}
+        for key, data in self.library["site"]["ctas"].items():
+            defaults = {k: v for k, v in data.items() if k != "heading"}
+            ctas[key], _ = self._get_or_create(CallToAction, {"heading": data["heading"]}, defaults)
+        return ctas
+
+    # Site structure -----------------------------------------------------
+
+    def _ensure_home(self) -> HomePage:
+        """Make a ``HomePage`` the default site's root, replacing Wagtail's welcome page."""
+        site = Site.objects.filter(is_default_site=True).first()
+        if site and isinstance(site.root_page.specific, HomePage):
+            return site.root_page.specific
+        data = self.library["site"]["home"]
+        root = Page.get_first_root_node()
+        welcome = site.root_page if site else None
+        if welcome and type(welcome.specific) is Page and welcome.is_leaf():
+            welcome.delete()
+        home = root.add_child(
+            instance=HomePage(title=data["title"], slug="home", intro=data["intro"])
+        )
+        home.save_revision().publish()
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"root_page": home, "site_name": data["title"], "hostname": "localhost"},
+        )
+        self.created["home pages"] += 1
+        return home
+
+    def _ensure_clinic_settings(self) -> None:
+        data = self.library["site"]["clinic"]
+        clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+        if clinic.default_cta_id:
+            return
+        for field in ("name", "phone", "email", "booking_url", "address", "opening_hours"):
+            setattr(clinic, field, data[field])
+        clinic.default_cta = self.ctas[data["default_cta"]]
+        clinic.save()
+        self.created["clinic settings"] += 1
+
+    def _ensure_child(self, parent: Page, model, slug: str, **fields) -> Page:
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing:
+            return existing.specific
+        page = parent.add_child(instance=model(slug=slug, live=False, **fields))
+        page.save_revision().publish()
+        self.created[model._meta.verbose_name_plural] += 1
+        return page
+
+    def _ensure_sections(self) -> dict[str, Page]:
+        models = {"articles": SectionPage, "stretches": StretchIndexPage}
+        return {
+            data["slug"]: self._ensure_child(
+                self.home,
+                models[data["kind"]],
+                data["slug"],
+                title=data["title"],
+                intro=data["intro"],
+            )
+            for data in self.library["site"]["sections"]
+        }
+
+    def _ensure_booking_page(self) -> None:
+        data = self.library["site"]["booking"]
+        fields = {k: data[k] for k in ("title", "intro", "privacy_note")}
+        self._ensure_child(self.home, BookingPage, data["slug"], **fields)
+
+    def _ensure_illustrations(self) -> dict[str, int]:
+        Image = get_image_model()
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=ILLUSTRATION_COLLECTION).first()
+        if collection is None:
+            collection = root.add_child(name=ILLUSTRATION_COLLECTION)
+        ids = {}
+        for stretch in self.library["stretches"]:
+            title = f"{stretch['title']} (illustration)"
+            image = Image.objects.filter(collection=collection, title=title).first()
+            if image is None:
+                svg = illustrations.stretch_svg(stretch["slug"]).encode()
+                # Django's ImageField cannot measure an SVG; Willow can.
+                width, height = WillowImage.open(BytesIO(svg)).get_size()
+                image = Image(title=title, collection=collection)
+                image.file.save(f"{stretch['slug']}.svg", ContentFile(svg), save=False)
+                image.width, image.height = width, height
+                image._set_image_file_metadata()
+                image.save()
+                self.created["illustrations"] += 1
+            ids[stretch["slug"]] = image.id
+        return ids
+
+    # Library pages ------------------------------------------------------
+
+    def _library_pages_by_slug(self) -> dict[str, Page]:
+        pages = {}
+        for model in (ArticlePage, StretchGuidePage):
+            for page in model.objects.descendant_of(self.home):
+                pages[page.slug] = page
+        return pages
+
+    def _reserve_missing_pages(self) -> list[tuple[Page, dict]]:
+        reserved = []
+        entries = [
+            (ArticlePage, data, self.sections[data["section"]]) for data in self.library["articles"]
+        ]
+        entries += [
+            (StretchGuidePage, data, self.sections["stretches"])
+            for data in self.library["stretches"]
+        ]
+        for model, data, parent in entries:
+            if data["slug"] in self.pages:
+                continue
+            page = model(live=False, **self._own_fields(model, data))
+            parent.add_child(instance=page)
+            self.pages[data["slug"]] = page
+            reserved.append((page, data))
+            self.created[model._meta.verbose_name_plural] += 1
+        return reserved
+
+    def _own_fields(self, model, data: dict) -> dict:
+        """Every field that does not link to another library page."""
+        review = data["review"]
+        fields = {
+            "title": data["title"],
+            "slug": data["slug"],
+            "summary": data["summary"],
+            "last_reviewed": review["last_reviewed"],
+            "next_review_due": review["next_review_due"],
+            "reviewer_name": review["reviewer"],
+            "reviewer_credentials": review["credentials"],
+            "call_to_action": self.ctas[data["cta"]] if data.get("cta") else None,
+            "references": [
+                {"type": "reference", "value": ref} for ref in data.get("references", [])
+            ],
+        }
+        if model is ArticlePage:
+            # Reserved with its title as a stand-in body; the real one links to other pages.
+            fields["body"] = [{"type": "heading", "value": data["title"]}]
+            return fields
+        steps = [
+            {
+                "type": "step",
+                "value": {"instruction": s["instruction"], "hold_seconds": s["hold_seconds"]},
+            }
+            for s in data["steps"]
+        ]
+        return fields | {
+            "difficulty": data["difficulty"],
+            "equipment": data["equipment"],
+            "steps": steps,
+            "repetitions": data["repetitions"],
+            "sets": data["sets"],
+            "sides": data["sides"],
+            "rest_seconds": data["rest_seconds"],
+            "safety_notes": bullet_list(data["safety_notes"]),
+            "when_not_to_do_it": bullet_list(data["when_not_to_do_it"]),
+            "illustration_id": self.illustrations[data["slug"]],
+        }
+
+    def _page_id(self, slug: str) -> int:
+        try:
+            return self.pages[slug].id
+        except KeyError:
+            raise ValueError(f"The demo library links to an unknown page: {slug!r}") from None
+
+    def _write_and_publish(self, page: Page, data: dict) -> None:
+        ctx = BlockContext(
+            page_id_for=self._page_id, illustration_id_for=self.illustrations.__getitem__
+        )
+        page.related_pages = [
+            {"type": "page", "value": self._page_id(s)} for s in data.get("related", [])
+        ]
+        page.muscles = [self.muscles[slug] for slug in data.get("muscles", [])]
+        page.regions = [self.regions[slug] for slug in data.get("regions", [])]
+        if isinstance(page, ArticlePage):
+            page.body = stream_data(data["body"], ctx)
+        else:
+            page.purpose = ctx.html(data["purpose"])
+            page.start_position = ctx.html(data["start_position"])
+        page.save_revision().publish()
+
+
+def load_demo_library(content_dir: Path = CONTENT_DIR) -> Counter:
+    return DemoLibraryLoader(read_library(content_dir)).load()

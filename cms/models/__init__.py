@@ -1,0 +1,20 @@
+"""The content model, one module per concern; imported here so Django finds it."""
+
+from .articles import ArticlePage
+from .clinic import CallToAction, ClinicSettings
+from .stretches import StretchGuidePage
+from .structure import BookingPage, HomePage, SectionPage, StretchIndexPage
+from .taxonomy import BodyRegion, Muscle
+
+__all__ = [
+    "ArticlePage",
+    "BodyRegion",
+    "BookingPage",
+    "CallToAction",
+    "ClinicSettings",
+    "HomePage",
+    "Muscle",
+    "SectionPage",
+    "StretchGuidePage",
+    "StretchIndexPage",
+]

@@ -1,0 +1,5 @@
+"""Laptop settings: debug on, the development secret key allowed."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
