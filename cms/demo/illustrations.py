@@ -151,52 +151,48 @@ class Figure:
     front=True draws the body facing the viewer: a wider trunk, with the legs
     and arms starting either side of the midline (side=-1 or +1, counted
     clockwise from the trunk direction, so +1 is screen right when upright).
+    Limb layers: "far" (darker, behind the trunk), "under" (outlined, behind
+    the trunk) and "near" (outlined, in front of the trunk).
     """
 
-    def __init__(self, scene: Scene, hip: Point, trunk: float, *,
-                 head: float | None = None, front: bool = False) -> None:  # fmt: skip
+    def __init__(
+        self, scene: Scene, hip: Point, trunk: float, *, head: float = 0, front: bool = False
+    ) -> None:
         self.scene, self.hip, self.trunk, self.front = scene, hip, trunk, front
         self.shoulder = _at(hip, TORSO, trunk)
-        self.head = _at(self.shoulder, NECK, trunk if head is None else head)
-        width = 60 if front else 46
-        scene.add("body", _path([hip, self.shoulder], width, BODY))
-        scene.add("body", _path([self.shoulder, self.head], NECK_W, BODY))
-        scene.add("body", f'<circle cx="{self.head[0]:.1f}" cy="{self.head[1]:.1f}" '
-                  f'r="{HEAD_R}" fill="{BODY}"/>')  # fmt: skip
+        self.head = _at(self.shoulder, NECK, trunk + head)
+        scene.line("body", [hip, self.shoulder], 60 if front else 46, BODY)
+        scene.line("body", [self.shoulder, self.head], NECK_W, BODY)
+        scene.circle("body", self.head, HEAD_R, BODY)
 
-    def _root(self, joint: Point, side: int, half_width: float) -> Point:
-        return _at(joint, side * half_width, self.trunk + 90) if side else joint
-
-    def _limb(self, layer: str, points: list[Point]) -> None:
+    def _limb(self, layer: str, points: list[Point], foot: list[Point] = ()) -> None:
         colour = BODY_FAR if layer == "far" else BODY
-        if layer != "far":  # thin outline separates the limb from what is behind
-            self.scene.add(layer, _path(points, LIMB_W + 6, BACKGROUND))
-        self.scene.add(layer, _path(points, LIMB_W, colour))
+        if foot:
+            self.scene.line(layer, foot, FOOT_W, colour)
+        if layer != "far":  # a thin outline separates the limb from what is behind
+            self.scene.line(layer, points, LIMB_W + 6, BACKGROUND)
+        self.scene.line(layer, points, LIMB_W, colour)
 
-    def leg(self, layer: str, *, ankle: Point | None = None, bend: int = -1,
+    def _chain(self, joint: Point, side: int, half: float, lengths, end, bend, angles, mid):
+        root = _at(joint, side * half, self.trunk + 90)
+        if angles:
+            middle = _at(root, lengths[0], angles[0])
+            return [root, middle, _at(middle, lengths[1], angles[1])]
+        return [root, mid, end] if mid else _ik(root, end, *lengths, bend)
+
+    def leg(self, layer: str, ankle: Point | None = None, *, bend: int = -1,
             angles: tuple[float, float] | None = None, knee: Point | None = None,
             foot: float = 0, foot_len: float = FOOT, side: int = 0) -> list[Point]:  # fmt: skip
-        """Hip, knee and ankle; the foot is drawn from the ankle at angle foot."""
-        hip = self._root(self.hip, side, 17)
-        if angles:
-            pts = [hip, k := _at(hip, THIGH, angles[0]), _at(k, SHIN, angles[1])]
-        elif knee:
-            pts = [hip, knee, ankle]
-        else:
-            pts = _ik(hip, ankle, THIGH, SHIN, bend)
-        heel = _at(pts[2], -5, foot)
-        colour = BODY_FAR if layer == "far" else BODY
-        self.scene.add(layer, _path([heel, _at(pts[2], foot_len, foot)], FOOT_W, colour))
-        self._limb(layer, pts)
+        """Draw hip-knee-ankle (by ankle target, angles or explicit knee) and a
+        foot leaving the ankle at angle foot; returns the three joints."""
+        pts = self._chain(self.hip, side, 17, (THIGH, SHIN), ankle, bend, angles, knee)
+        self._limb(layer, pts, [_at(pts[2], -5, foot), _at(pts[2], foot_len, foot)])
         return pts
 
-    def arm(self, layer: str, *, hand: Point | None = None, bend: int = 1,
+    def arm(self, layer: str, hand: Point | None = None, *, bend: int = 1,
             angles: tuple[float, float] | None = None, side: int = 0) -> list[Point]:  # fmt: skip
-        shoulder = self._root(self.shoulder, side, 27)
-        if angles:
-            pts = [shoulder, e := _at(shoulder, UPPER_ARM, angles[0]), _at(e, FOREARM, angles[1])]
-        else:
-            pts = _ik(shoulder, hand, UPPER_ARM, FOREARM, bend)
+        """Draw shoulder-elbow-hand; returns the three joints."""
+        pts = self._chain(self.shoulder, side, 27, (UPPER_ARM, FOREARM), hand, bend, angles, None)
         self._limb(layer, pts)
         return pts
 
@@ -215,154 +211,167 @@ def _pose(slug: str, title: str) -> Callable[[PoseFn], PoseFn]:
     return register
 
 
-@_pose("towel-calf-stretch", "Towel calf stretch: a person sits on the floor with one leg "
-       "straight, a towel looped around the ball of that foot, pulling the toes back towards "
-       "the body.")  # fmt: skip
+@_pose(
+    "towel-calf-stretch",
+    "Towel calf stretch: a person sits on the floor with one leg straight and a towel "
+    "looped around the ball of that foot, pulling the toes back towards the body.",
+)
 def _towel_calf(s: Scene) -> None:
-    s.floor(mat=(130, 560))
     f = Figure(s, (200, FLOOR - 25), -84)
-    f.leg("far", ankle=(300, ANKLE_Y), bend=-1, foot=0)
-    leg = f.leg("under", angles=(3, 1), foot=-100)
-    ball = _at(leg[2], FOOT - 4, -100)
+    f.leg("far", (300, ANKLE_Y), foot=0)
+    leg = f.leg("under", angles=(2, 0), foot=-98)
+    ball = _at(leg[2], FOOT - 6, -98)
     for layer in ("far", "near"):
-        hand = f.arm(layer, hand=(330, 318), bend=1)[2]
-    s.strap(hand, ball, -12, 13)
+        hand = f.arm(layer, (336, 330))[2]
+    s.strap(hand, ball, -8, 13)
     s.target_on(leg[1], leg[2], 0.4, 11, 32, 13)
 
 
-@_pose("wall-calf-stretch", "Wall calf stretch: a person stands facing a wall with both hands "
-       "on it, one leg stepped back with the heel down and the knee slightly bent.")  # fmt: skip
+@_pose(
+    "wall-calf-stretch",
+    "Wall calf stretch: a person stands facing a wall with both hands on it, one leg "
+    "stepped back with the heel down and the knee slightly bent.",
+)
 def _wall_calf(s: Scene) -> None:
-    s.floor()
     s.wall(520)
-    f = Figure(s, (362, 252), -66)
-    f.leg("far", ankle=(445, ANKLE_Y), bend=-1, foot=0)
-    back = f.leg("under", ankle=(270, ANKLE_Y), bend=-1, foot=0)
+    f = Figure(s, (362, 256), -66)
+    f.leg("far", (445, ANKLE_Y), foot=0)
+    back = f.leg("under", (272, ANKLE_Y), foot=0)
     for layer in ("far", "near"):
-        f.arm(layer, hand=(508, 162), bend=1)
-    s.target_on(back[1], back[2], 0.45, 12, 30, 13)
+        f.arm(layer, (512, 166))
+    s.target_on(back[1], back[2], 0.5, 12, 30, 13)
 
 
-@_pose("figure-four-stretch", "Figure-four stretch: a person lies on their back with one ankle "
-       "crossed over the opposite bent knee, hands drawing the supporting thigh towards the "
-       "chest.")  # fmt: skip
+@_pose(
+    "figure-four-stretch",
+    "Figure-four stretch: a person lies on their back with one ankle crossed over the "
+    "opposite bent knee, hands drawing the supporting thigh towards the chest.",
+)
 def _figure_four(s: Scene) -> None:
-    s.floor(mat=(110, 540))
     f = Figure(s, (350, FLOOR - 24), 180)
-    support = f.leg("far", angles=(-98, 2), foot=-78)
-    f.leg("under", ankle=_at(support[1], 18, 82), knee=(428, 350), foot=170, foot_len=24)
-    grip = _at(support[1], 34, 82)
+    support = f.leg("far", angles=(-100, 0), foot=-80)
+    f.leg("under", _at(support[1], 40, 80), knee=(444, 366), foot=180, foot_len=16)
     for layer in ("far", "near"):
-        f.arm(layer, hand=grip, bend=-1)
-    s.target(( 372, FLOOR - 22), 34, 19)  # fmt: skip
+        f.arm(layer, _at(support[1], 24, 75), bend=-1)
+    s.target((366, FLOOR - 22), 32, 18)
 
 
-@_pose("seated-piriformis-stretch", "Seated piriformis stretch: a person sits on a chair with "
-       "one ankle resting on the opposite knee, leaning forward from the hips with a long, "
-       "straight back.")  # fmt: skip
+@_pose(
+    "seated-piriformis-stretch",
+    "Seated piriformis stretch: a person sits on a chair with one ankle resting on the "
+    "opposite knee, leaning forward from the hips with a long, straight back.",
+)
 def _seated_piriformis(s: Scene) -> None:
-    s.floor()
     s.chair(190, FLOOR - 88, 118)
-    f = Figure(s, (250, FLOOR - 112), -58, head=-50)
-    support = f.leg("far", ankle=(346, ANKLE_Y), bend=-1, foot=0)
-    rest = _at(support[1], 14, -95)
-    f.leg("under", knee=(318, 348), ankle=rest, foot=-5, foot_len=24)
-    f.arm("far", hand=_at(rest, 6, -90), bend=1)
-    f.arm("near", hand=(320, 338), bend=1)
-    s.target((232, FLOOR - 114), 30, 22, -30)
+    f = Figure(s, (250, FLOOR - 112), -48, head=6)
+    support = f.leg("far", (350, ANKLE_Y))
+    f.leg("under", _at(support[1], 16, -100), knee=(300, 336), foot=-4, foot_len=30)
+    for layer in ("far", "near"):  # hands rest on the crossed knee
+        f.arm(layer, (302, 326))
+    s.target((228, FLOOR - 112), 28, 22, -30)
 
 
-@_pose("standing-gluteus-medius-stretch", "Standing gluteus medius stretch, seen from the "
-       "front: a person stands with the legs crossed at the ankles, one hand on a wall, "
-       "pushing the hips out to the side towards the wall.")  # fmt: skip
+@_pose(
+    "standing-gluteus-medius-stretch",
+    "Standing gluteus medius stretch, seen from the front: a person stands with the "
+    "legs crossed at the ankles, one hand on a wall, pushing the hips out to the side "
+    "towards the wall.",
+)
 def _glute_medius(s: Scene) -> None:
-    s.floor()
-    s.wall(520)
-    f = Figure(s, (356, 238), -100, front=True)
-    f.leg("far", side=1, ankle=(300, ANKLE_Y), bend=1, foot=180, foot_len=14)
-    f.leg("under", side=-1, ankle=(336, ANKLE_Y), bend=1, foot=0, foot_len=14)
-    f.arm("near", side=1, hand=(514, 196), bend=1)
-    f.arm("near", side=-1, hand=(328, 240), bend=1)
-    s.target((392, 228), 20, 36, -8)
+    s.wall(470)
+    f = Figure(s, (352, 238), -100, front=True)
+    f.leg("far", (312, ANKLE_Y), side=1, bend=1, foot=180, foot_len=14)
+    f.leg("under", (330, ANKLE_Y), side=-1, bend=1, foot=0, foot_len=14)
+    f.arm("near", (468, 196), side=1)
+    f.arm("near", (326, 238), side=-1)
+    s.target((378, 228), 16, 30, -8)
 
 
-@_pose("side-lying-leg-raise", "Side-lying leg raise: a person lies on their side with the "
-       "head resting on the lower arm and the top leg lifted straight, about 30 degrees.")  # fmt: skip
+@_pose(
+    "side-lying-leg-raise",
+    "Side-lying leg raise: a person lies on their side with the head resting on the "
+    "lower arm and the top leg lifted straight, about 30 degrees.",
+)
 def _side_lying(s: Scene) -> None:
-    s.floor(mat=(80, 580))
-    f = Figure(s, (360, FLOOR - 30), 180, head=194, front=True)
-    f.arm("under", side=-1, angles=(180, 186))
-    f.leg("under", side=-1, angles=(0, 0), foot=-90, foot_len=12)
-    top = f.leg("near", side=1, angles=(-30, -30), foot=-105, foot_len=14)
-    f.arm("near", side=1, hand=(290, FLOOR - 12), bend=1)
-    s.target_on(top[0], top[1], 0.1, -14, 30, 17)
+    f = Figure(s, (360, FLOOR - 30), 180, head=14, front=True)
+    f.arm("under", angles=(188, 180), side=-1)
+    f.leg("under", angles=(0, 0), side=-1, foot=-90, foot_len=12)
+    top = f.leg("near", angles=(-30, -30), side=1, foot=-110, foot_len=14)
+    f.arm("near", (306, FLOOR - 12), side=1, bend=-1)
+    s.target_on(top[0], top[1], 0.12, -14, 28, 16)
 
 
-@_pose("kneeling-hip-flexor-stretch", "Kneeling hip flexor stretch: a person in a half-kneeling "
-       "lunge with the back knee on the floor, hips pushed forwards and the trunk upright.")  # fmt: skip
+@_pose(
+    "kneeling-hip-flexor-stretch",
+    "Kneeling hip flexor stretch: a person in a half-kneeling lunge with the back knee "
+    "on the floor, hips pushed forwards and the trunk upright.",
+)
 def _hip_flexor(s: Scene) -> None:
-    s.floor(mat=(110, 520))
     knee = (252, FLOOR - 12)
     f = Figure(s, _at(knee, THIGH, -62), -90)
-    f.leg("far", ankle=(412, ANKLE_Y), bend=-1, foot=0)
-    back = f.leg("under", knee=knee, ankle=(166, FLOOR - 20), foot=125, foot_len=22)
-    f.arm("far", hand=(f.hip[0] + 12, f.hip[1] - 8), bend=-1)
-    f.arm("near", hand=(f.hip[0] + 14, f.hip[1] - 6), bend=-1)
-    s.target_on(back[0], back[1], 0.22, -14, 30, 15)
+    f.leg("far", (412, ANKLE_Y), foot=0)
+    back = f.leg("under", (166, FLOOR - 20), knee=knee, foot=125, foot_len=22)
+    for layer, dx in (("far", 10), ("near", 14)):
+        f.arm(layer, (f.hip[0] + dx, f.hip[1] - 8), bend=1)
+    s.target_on(back[0], back[1], 0.12, -14, 28, 15)
 
 
-@_pose("lying-hamstring-stretch", "Lying hamstring stretch: a person lies on their back with "
-       "one leg raised straight, a strap around the foot held in both hands, the other leg "
-       "flat on the floor.")  # fmt: skip
+@_pose(
+    "lying-hamstring-stretch",
+    "Lying hamstring stretch: a person lies on their back with one leg raised straight, "
+    "a strap around the foot held in both hands, the other leg flat on the floor.",
+)
 def _hamstring(s: Scene) -> None:
-    s.floor(mat=(100, 580))
     f = Figure(s, (340, FLOOR - 24), 180)
     f.leg("far", angles=(0, 0), foot=-88, foot_len=24)
     raised = f.leg("under", angles=(-76, -76), foot=-166)
-    ball = _at(raised[2], FOOT - 4, -166)
+    ball = _at(raised[2], FOOT - 6, -166)
     for layer in ("far", "near"):
-        hand = f.arm(layer, hand=(292, 300), bend=-1)[2]
+        hand = f.arm(layer, (298, 296))[2]
     s.strap(hand, ball, -76, 13)
     s.target_on(raised[0], raised[1], 0.55, 13, 36, 13)
 
 
-@_pose("standing-side-bend", "Standing side bend, seen from the front: a person stands with "
-       "one arm reaching over the head and the trunk bending to the opposite side.")  # fmt: skip
+@_pose(
+    "standing-side-bend",
+    "Standing side bend, seen from the front: a person stands with one arm reaching "
+    "over the head and the trunk bending to the opposite side.",
+)
 def _side_bend(s: Scene) -> None:
-    s.floor()
-    f = Figure(s, (320, ANKLE_Y - THIGH - SHIN + 2), -72, head=-66, front=True)
+    f = Figure(s, (318, ANKLE_Y - THIGH - SHIN + 2), -68, head=6, front=True)
     for side in (-1, 1):
-        f.leg("under", side=side, ankle=(320 + 24 * side, ANKLE_Y), bend=side,
+        f.leg("under", (320 + 24 * side, ANKLE_Y), side=side, bend=side,
               foot=90 - 90 * side, foot_len=14)  # fmt: skip
-    f.arm("near", side=-1, angles=(-88, -18))
-    f.arm("near", side=1, hand=(372, 236), bend=-1)
-    s.target_on(f.hip, f.shoulder, 0.42, -30, 38, 14)
+    f.arm("near", angles=(-84, -22), side=-1)
+    f.arm("near", (374, 240), side=1, bend=-1)
+    s.target_on(f.hip, f.shoulder, 0.45, -30, 38, 14)
 
 
-@_pose("knees-to-chest-stretch", "Knees-to-chest stretch: a person lies on their back hugging "
-       "both knees in towards the chest.")  # fmt: skip
+@_pose(
+    "knees-to-chest-stretch",
+    "Knees-to-chest stretch: a person lies on their back hugging both knees in towards the chest.",
+)
 def _knees_to_chest(s: Scene) -> None:
-    s.floor(mat=(110, 520))
-    f = Figure(s, (350, FLOOR - 24), 180, head=184)
-    f.leg("far", angles=(-118, -12), foot=-70, foot_len=24)
-    near = f.leg("under", angles=(-126, -18), foot=-76, foot_len=24)
-    hold = _at(near[1], 30, -18)
-    f.arm("far", hand=hold, bend=-1)
-    f.arm("near", hand=_at(hold, 6, 72), bend=-1)
-    s.target((300, FLOOR - 20), 48, 16)
+    f = Figure(s, (350, FLOOR - 24), 180, head=4)
+    f.leg("far", angles=(-128, 18), foot=-40, foot_len=24)
+    near = f.leg("under", angles=(-134, 14), foot=-44, foot_len=24)
+    for layer in ("far", "near"):
+        f.arm(layer, _at(near[1], 26, 14), bend=-1)
+    s.target((300, FLOOR - 20), 46, 15)
 
 
-@_pose("standing-quad-stretch", "Standing quadriceps stretch: a person stands on one leg, one "
-       "hand holding a chair for balance, the other hand drawing the heel of the bent leg "
-       "towards the buttock.")  # fmt: skip
+@_pose(
+    "standing-quad-stretch",
+    "Standing quadriceps stretch: a person stands on one leg, one hand holding a chair "
+    "for balance, the other hand drawing the heel of the bent leg towards the buttock.",
+)
 def _quad(s: Scene) -> None:
-    s.floor()
     s.chair(372, FLOOR - 88)
     f = Figure(s, (296, ANKLE_Y - THIGH - SHIN + 2), -90)
-    f.leg("far", ankle=(296, ANKLE_Y), bend=-1, foot=0)
-    bent = f.leg("under", angles=(99, -104), foot=-150, foot_len=24)
-    f.arm("far", hand=(376, FLOOR - 206), bend=1)
-    f.arm("near", hand=_at(bent[2], 6, -60), bend=-1)
+    f.leg("far", (296, ANKLE_Y), foot=0)
+    bent = f.leg("under", angles=(97, -102), foot=-150, foot_len=24)
+    f.arm("far", (376, FLOOR - 206))
+    f.arm("near", _at(bent[2], 6, -60), bend=-1)
     s.target_on(bent[0], bent[1], 0.5, -13, 36, 14)
 
 

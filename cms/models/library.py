@@ -116,11 +116,6 @@ class LibraryPage(MedicalReviewMixin, Page):
     class Meta:
         abstract = True
 
-    def get_call_to_action(self):
-        """The page's own call to action, or the clinic's default for its site."""
-        if self.call_to_action_id:
-            return self.call_to_action
-        site = self.get_site()
-        if site is None:
-            return None
-        return ClinicSettings.for_site(site).default_cta
+    def get_call_to_action(self, clinic: ClinicSettings):
+        """The page's own call to action, or else the clinic's default: always exactly one."""
+        return self.call_to_action if self.call_to_action_id else clinic.default_cta

@@ -1,0 +1,83 @@
+"""One error shape for the whole API: RFC 9457 problem details.
+
+``{"type", "title", "status", "detail"}``, plus ``errors`` (field -> messages)
+for invalid parameters, served as ``application/problem+json``.
+"""
+
+from http import HTTPStatus
+
+from django.http import JsonResponse
+from django.views import defaults
+from rest_framework import exceptions, serializers
+from rest_framework.views import exception_handler
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+class ProblemSerializer(serializers.Serializer):
+    type = serializers.CharField(default="about:blank")
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="For 400s: each invalid parameter and what is wrong with it.",
+    )
+
+
+def problem(status: int, detail: str, errors: dict | None = None) -> dict:
+    body = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+    }
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def _field_errors(data) -> dict:
+    if isinstance(data, dict):
+        return {
+            str(field): [
+                str(message) for message in (messages if isinstance(messages, list) else [messages])
+            ]
+            for field, messages in data.items()
+        }
+    return {"non_field_errors": [str(message) for message in data]}
+
+
+def problem_exception_handler(exc, context):
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        errors = _field_errors(exc.detail)
+        detail = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in errors.items())
+        response.data = problem(response.status_code, detail, errors)
+    else:
+        response.data = problem(response.status_code, str(getattr(exc, "detail", exc)))
+    response.content_type = PROBLEM_CONTENT_TYPE
+    return response
+
+
+def api_not_found(request, *args, **kwargs):
+    """Any address under /api/ that names no resource."""
+    return JsonResponse(
+        problem(404, "There is no API resource at this address. See /api/v1/."),
+        status=404,
+        content_type=PROBLEM_CONTENT_TYPE,
+    )
+
+
+def server_error(request):
+    """A 500 without a stack trace: problem details for the API, the HTML page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            problem(500, "Something went wrong on our side. Please try again later."),
+            status=500,
+            content_type=PROBLEM_CONTENT_TYPE,
+        )
+    return defaults.server_error(request)

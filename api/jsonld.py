@@ -1,0 +1,60 @@
+"""schema.org JSON-LD built from the public representation, so page and API agree.
+
+Articles are ``MedicalWebPage``s; a stretch guide is a ``MedicalWebPage`` whose
+main entity is an ``ExercisePlan`` carrying the dosage.
+"""
+
+CONTEXT = "https://schema.org"
+
+
+def _seconds(value: int) -> str:
+    return f"PT{value}S"
+
+
+def _web_page(data: dict, clinic) -> dict:
+    review = data["review"]
+    return {
+        "@context": CONTEXT,
+        "@type": "MedicalWebPage",
+        "@id": data["url"],
+        "url": data["url"],
+        "name": data["title"],
+        "headline": data["title"],
+        "description": data["summary"],
+        "inLanguage": "en-GB",
+        "datePublished": data["first_published_at"],
+        "dateModified": data["updated_at"],
+        "lastReviewed": review["last_reviewed"],
+        "reviewedBy": {
+            "@type": "Person",
+            "name": review["reviewer"]["name"],
+            "description": review["reviewer"]["credentials"],
+        },
+        "audience": {"@type": "PatientAudience"},
+        "about": [{"@type": "AnatomicalStructure", "name": m["name"]} for m in data["muscles"]],
+        "publisher": {"@type": "MedicalClinic", "name": clinic.name},
+        "license": data["licence"]["url"],
+    }
+
+
+def article(data: dict, clinic) -> dict:
+    return _web_page(data, clinic)
+
+
+def stretch(data: dict, clinic) -> dict:
+    page = _web_page(data, clinic)
+    hold = sum(step["hold_seconds"] for step in data["steps"])
+    page["mainEntity"] = {
+        "@type": "ExercisePlan",
+        "name": data["title"],
+        "description": data["summary"],
+        "exerciseType": "Stretching",
+        "intensity": data["difficulty"],
+        "repetitions": data["repetitions"],
+        "workload": f"{data['sets']} set(s) of {data['repetitions']} repetition(s)",
+        "restPeriods": _seconds(data["rest_seconds"]),
+        "activityDuration": _seconds(hold),
+        "additionalVariable": data["sides"],
+        "image": data["illustration"]["url"] if data["illustration"] else None,
+    }
+    return page

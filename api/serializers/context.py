@@ -1,0 +1,48 @@
+"""What every serializer of one request shares, looked up once per request."""
+
+from functools import cached_property
+
+from wagtail.models import Page
+
+from cms.models import ClinicSettings, SectionPage, StretchIndexPage
+
+
+class RepresentationContext:
+    """Request-scoped lookups, so a list of N pages costs the same queries as one page."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def absolute(self, path: str) -> str:
+        return self.request.build_absolute_uri(path)
+
+    def page_url(self, page: Page) -> str:
+        return self.absolute(page.get_url(request=self.request))
+
+    @cached_property
+    def clinic(self) -> ClinicSettings:
+        return ClinicSettings.for_request(self.request)
+
+    @cached_property
+    def sections_by_path(self) -> dict[str, Page]:
+        sections = list(SectionPage.objects.live().public()) + list(
+            StretchIndexPage.objects.live().public()
+        )
+        return {section.path: section for section in sections}
+
+    def section_of(self, page: Page) -> Page | None:
+        return self.sections_by_path.get(page.path[: -Page.steplen])
+
+    @cached_property
+    def booking_page_url(self) -> str | None:
+        from cms.models import BookingPage
+
+        page = BookingPage.objects.live().public().first()
+        return self.page_url(page) if page else None
+
+
+def representation_context(serializer_context: dict) -> RepresentationContext:
+    """The shared context, created on first use and stored in the DRF serializer context."""
+    if "representation" not in serializer_context:
+        serializer_context["representation"] = RepresentationContext(serializer_context["request"])
+    return serializer_context["representation"]

@@ -1,0 +1,54 @@
+"""Links from one page to others, limited to what the public can see."""
+
+from functools import cached_property
+
+from rest_framework import serializers
+
+from wagtail.models import Page
+
+from cms.models import ArticlePage, StretchGuidePage
+
+PAGE_TYPE_NAMES = {ArticlePage: "article", StretchGuidePage: "stretch"}
+
+
+class PageLinkSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    type = serializers.ChoiceField(choices=list(PAGE_TYPE_NAMES.values()))
+    title = serializers.CharField()
+    url = serializers.URLField()
+    summary = serializers.CharField()
+
+
+class LinkedPages:
+    """Every page a detail view links to, fetched in one query, public pages only.
+
+    A link to a draft, an unpublished or a private page simply disappears from
+    the public representation rather than leaking its title or address.
+    """
+
+    def __init__(self, ctx, page_ids):
+        self.ctx = ctx
+        self.page_ids = set(page_ids)
+
+    @cached_property
+    def pages(self) -> dict[int, Page]:
+        return {
+            page.id: page
+            for page in Page.objects.live()
+            .public()
+            .filter(id__in=self.page_ids)
+            .type(ArticlePage, StretchGuidePage)
+            .specific()
+        }
+
+    def link(self, page_id) -> dict | None:
+        page = self.pages.get(page_id)
+        if page is None:
+            return None
+        return {
+            "id": page.id,
+            "type": PAGE_TYPE_NAMES[type(page)],
+            "title": page.title,
+            "url": self.ctx.page_url(page),
+            "summary": page.summary,
+        }

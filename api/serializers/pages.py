@@ -1,0 +1,155 @@
+"""Articles and stretch guides: a summary shape for lists, a full shape for details."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from api import jsonld
+from cms.models import ArticlePage, StretchGuidePage
+
+from .blocks import RichTextField, StreamBodyField, linked_page_ids
+from .context import representation_context
+from .links import PAGE_TYPE_NAMES, LinkedPages, PageLinkSerializer
+from .references import (
+    CallToActionSerializer,
+    ImageField,
+    LicenceSerializer,
+    ReviewSerializer,
+    SectionRefSerializer,
+    TaxonomyRefSerializer,
+    licence_data,
+)
+
+
+class LibraryPageSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    type = serializers.SerializerMethodField()
+    title = serializers.CharField()
+    slug = serializers.SlugField()
+    url = serializers.SerializerMethodField(help_text="The public web page.")
+    api_url = serializers.SerializerMethodField(help_text="This resource in the API.")
+    summary = serializers.CharField()
+    section = serializers.SerializerMethodField()
+    muscles = TaxonomyRefSerializer(many=True)
+    regions = TaxonomyRefSerializer(many=True)
+    review = ReviewSerializer(source="*")
+    first_published_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField(source="last_published_at")
+
+    detail_route: str
+
+    def get_type(self, page) -> str:
+        return PAGE_TYPE_NAMES[type(page)]
+
+    def get_url(self, page) -> str:
+        return representation_context(self.context).page_url(page)
+
+    def get_api_url(self, page) -> str:
+        return reverse(self.detail_route, args=[page.id], request=self.context["request"])
+
+    @extend_schema_field(SectionRefSerializer(allow_null=True))
+    def get_section(self, page):
+        section = representation_context(self.context).section_of(page)
+        return SectionRefSerializer(section, context=self.context).data if section else None
+
+
+class LibraryPageDetailMixin(serializers.Serializer):
+    """Fields only a single page carries: links, booking, licence, JSON-LD."""
+
+    related = serializers.SerializerMethodField()
+    references = serializers.SerializerMethodField()
+    cta = serializers.SerializerMethodField()
+    licence = serializers.SerializerMethodField()
+    attribution = serializers.SerializerMethodField()
+    json_ld = serializers.SerializerMethodField(help_text="schema.org JSON-LD, as the page embeds.")
+
+    def to_representation(self, page):
+        ids = {block.value.id for block in page.related_pages if block.value}
+        ids |= linked_page_ids(getattr(page, "body", []))
+        self.context["linked_pages"] = LinkedPages(representation_context(self.context), ids)
+        return super().to_representation(page)
+
+    @extend_schema_field(PageLinkSerializer(many=True))
+    def get_related(self, page):
+        links = self.context["linked_pages"]
+        related = (links.link(block.value.id) for block in page.related_pages if block.value)
+        return [link for link in related if link]
+
+    @extend_schema_field(
+        serializers.ListField(child=serializers.DictField(child=serializers.CharField()))
+    )
+    def get_references(self, page):
+        return [
+            {k: ref.value[k] for k in ("title", "publisher", "year", "url")}
+            for ref in page.references
+        ]
+
+    @extend_schema_field(CallToActionSerializer(allow_null=True))
+    def get_cta(self, page):
+        cta = page.get_call_to_action(representation_context(self.context).clinic)
+        return CallToActionSerializer(cta, context=self.context).data if cta else None
+
+    @extend_schema_field(LicenceSerializer)
+    def get_licence(self, page):
+        return licence_data()
+
+    def get_attribution(self, page) -> str:
+        ctx = representation_context(self.context)
+        return f"{page.title}, {ctx.clinic.name}, {ctx.page_url(page)}"
+
+    @extend_schema_field(serializers.DictField())
+    def get_json_ld(self, page):
+        return None  # filled in from the finished representation in to_representation
+
+    def _with_json_ld(self, data, build):
+        data["json_ld"] = build(data, representation_context(self.context).clinic)
+        return data
+
+
+class ArticleSummarySerializer(LibraryPageSummarySerializer):
+    detail_route = "api:article-detail"
+
+
+class ArticleDetailSerializer(ArticleSummarySerializer, LibraryPageDetailMixin):
+    hero_image = ImageField(allow_null=True)
+    body = StreamBodyField()
+
+    def to_representation(self, page: ArticlePage):
+        return self._with_json_ld(super().to_representation(page), jsonld.article)
+
+
+class StretchSummarySerializer(LibraryPageSummarySerializer):
+    detail_route = "api:stretch-detail"
+    difficulty = serializers.ChoiceField(choices=StretchGuidePage.Difficulty.choices)
+    sides = serializers.ChoiceField(choices=StretchGuidePage.Sides.choices)
+    illustration = ImageField(allow_null=True)
+
+
+class StretchStepSerializer(serializers.Serializer):
+    position = serializers.IntegerField()
+    instruction = serializers.CharField()
+    hold_seconds = serializers.IntegerField(help_text="0 means a movement, not a hold.")
+    image = ImageField(allow_null=True)
+
+
+class StretchDetailSerializer(StretchSummarySerializer, LibraryPageDetailMixin):
+    purpose = RichTextField(help_text="HTML")
+    equipment = serializers.CharField()
+    start_position = RichTextField(help_text="HTML")
+    steps = serializers.SerializerMethodField()
+    repetitions = serializers.IntegerField()
+    sets = serializers.IntegerField()
+    rest_seconds = serializers.IntegerField()
+    safety_notes = RichTextField(help_text="HTML")
+    when_not_to_do_it = RichTextField(help_text="HTML")
+
+    @extend_schema_field(StretchStepSerializer(many=True))
+    def get_steps(self, page):
+        steps = [
+            {"position": position, **step.value}
+            for position, step in enumerate(page.steps, start=1)
+        ]
+        return StretchStepSerializer(steps, many=True, context=self.context).data
+
+    def to_representation(self, page: StretchGuidePage):
+        return self._with_json_ld(super().to_representation(page), jsonld.stretch)

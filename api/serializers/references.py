@@ -1,0 +1,111 @@
+"""Small shared shapes: taxonomy references, review, call to action, images, links."""
+
+from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .context import representation_context
+
+# Phone-sized renditions; ``preserve-svg`` keeps drawings as crisp SVG.
+IMAGE_RENDITIONS = {
+    "small": "width-400|format-webp|preserve-svg",
+    "medium": "width-800|format-webp|preserve-svg",
+}
+
+
+class TaxonomyRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class SectionRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, section) -> str:
+        return representation_context(self.context).page_url(section)
+
+
+class ReviewerSerializer(serializers.Serializer):
+    name = serializers.CharField(source="reviewer_name")
+    credentials = serializers.CharField(source="reviewer_credentials")
+
+
+class ReviewSerializer(serializers.Serializer):
+    last_reviewed = serializers.DateField()
+    next_review_due = serializers.DateField()
+    reviewer = ReviewerSerializer(source="*")
+
+
+class CallToActionSerializer(serializers.Serializer):
+    heading = serializers.CharField()
+    text = serializers.CharField()
+    button_label = serializers.CharField()
+    action = serializers.ChoiceField(choices=["phone", "email", "url", "form"])
+    href = serializers.SerializerMethodField(help_text="Where the button leads.")
+
+    def get_href(self, cta) -> str | None:
+        ctx = representation_context(self.context)
+        clinic = ctx.clinic
+        if cta.action == "phone":
+            return "tel:" + "".join(ch for ch in clinic.phone if ch.isdigit() or ch == "+")
+        if cta.action == "email":
+            return f"mailto:{clinic.email}"
+        if cta.action == "url":
+            return cta.url
+        return ctx.booking_page_url
+
+
+class RenditionSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
+class ImageSerializer(serializers.Serializer):
+    """An image as phone-sized renditions; ``url`` is the medium one."""
+
+    id = serializers.IntegerField()
+    alt = serializers.CharField()
+    url = serializers.URLField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    renditions = serializers.DictField(child=RenditionSerializer())
+
+
+def image_data(image, alt: str, context: dict) -> dict:
+    ctx = representation_context(context)
+    # Keyed by the cleaned spec (SVGs drop their format step), in the order asked.
+    renditions = image.get_renditions(*IMAGE_RENDITIONS.values()).values()
+    sizes = {
+        name: {
+            "url": ctx.absolute(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+        }
+        for name, rendition in zip(IMAGE_RENDITIONS, renditions, strict=True)
+    }
+    return {"id": image.id, "alt": alt or image.title, **sizes["medium"], "renditions": sizes}
+
+
+@extend_schema_field(ImageSerializer(allow_null=True))
+class ImageField(serializers.Field):
+    """A Wagtail image, described by its title for readers who cannot see it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, image):
+        return image_data(image, image.title, self.context)
+
+
+class LicenceSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    url = serializers.URLField()
+
+
+def licence_data() -> dict:
+    return dict(settings.CONTENT_LICENCE)

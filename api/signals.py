@@ -1,0 +1,104 @@
+"""Wire CMS events to the public change log (connected in ``ApiConfig.ready``)."""
+
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from api import changes
+from cms.models import (
+    ArticlePage,
+    BodyRegion,
+    CallToAction,
+    ClinicSettings,
+    Muscle,
+    StretchGuidePage,
+)
+
+Kind = changes.Kind
+LIBRARY_PAGE_MODELS = (ArticlePage, StretchGuidePage)
+
+
+def on_page_published(sender, instance, **kwargs):
+    changes.record_page(instance)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    changes.record_page(instance)
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    changes.record_page(instance, deleted=True)
+
+
+def on_page_moved(sender, instance, **kwargs):
+    changes.record_subtree(instance)
+
+
+def on_view_restriction_changed(sender, instance, origin=None, **kwargs):
+    # A restriction also goes when its page is deleted; the page's own delete is logged.
+    if origin is None or isinstance(origin, PageViewRestriction):
+        changes.record_subtree(instance.page)
+
+
+def _live_pages_using(**lookups):
+    for model in LIBRARY_PAGE_MODELS:
+        yield from model.objects.live().filter(**lookups)
+
+
+def on_muscle_saved(sender, instance, **kwargs):
+    changes.record(Kind.MUSCLE, instance.id, visible=True)
+    changes.record_pages_updated(_live_pages_using(muscles=instance))
+
+
+def on_muscle_deleted(sender, instance, **kwargs):
+    changes.record(Kind.MUSCLE, instance.id, visible=False, deleted=True)
+
+
+def on_region_saved(sender, instance, **kwargs):
+    changes.record(Kind.REGION, instance.id, visible=True)
+    changes.record_pages_updated(_live_pages_using(regions=instance))
+    for muscle in instance.muscles.all():
+        changes.record(Kind.MUSCLE, muscle.id, visible=True)
+
+
+def on_region_deleted(sender, instance, **kwargs):
+    changes.record(Kind.REGION, instance.id, visible=False, deleted=True)
+
+
+def on_muscle_regions_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, Muscle):
+        changes.record(Kind.MUSCLE, instance.id, visible=True)
+
+
+def on_call_to_action_saved(sender, instance, **kwargs):
+    uses_it = Q(call_to_action=instance)
+    if ClinicSettings.objects.filter(default_cta=instance).exists():
+        uses_it |= Q(call_to_action__isnull=True)
+        changes.record(Kind.CLINIC, 0, visible=True)
+    for model in LIBRARY_PAGE_MODELS:
+        changes.record_pages_updated(model.objects.live().filter(uses_it))
+
+
+def on_clinic_settings_saved(sender, instance, **kwargs):
+    changes.record(Kind.CLINIC, 0, visible=True)
+    for model in LIBRARY_PAGE_MODELS:
+        changes.record_pages_updated(model.objects.live().filter(call_to_action__isnull=True))
+
+
+def connect() -> None:
+    page_published.connect(on_page_published, dispatch_uid="api-page-published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="api-page-unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="api-page-moved")
+    for model in changes.PAGE_KINDS:
+        post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"api-delete-{model}")
+    post_save.connect(on_view_restriction_changed, sender=PageViewRestriction)
+    post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction)
+    post_save.connect(on_muscle_saved, sender=Muscle)
+    post_delete.connect(on_muscle_deleted, sender=Muscle)
+    m2m_changed.connect(on_muscle_regions_changed, sender=Muscle.regions.through)
+    post_save.connect(on_region_saved, sender=BodyRegion)
+    post_delete.connect(on_region_deleted, sender=BodyRegion)
+    post_save.connect(on_call_to_action_saved, sender=CallToAction)
+    post_save.connect(on_clinic_settings_saved, sender=ClinicSettings)

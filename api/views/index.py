@@ -1,0 +1,32 @@
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from .base import PublicReadMixin
+
+RESOURCES = {
+    "articles": "api:article-list",
+    "stretches": "api:stretch-list",
+    "muscles": "api:muscle-list",
+    "regions": "api:region-list",
+    "sections": "api:section-list",
+    "clinic": "api:clinic",
+    "search": "api:search",
+    "changes": "api:changes",
+    "schema": "api:schema",
+    "docs": "api:docs",
+}
+
+
+@extend_schema(
+    responses=inline_serializer("ApiIndex", {name: serializers.URLField() for name in RESOURCES})
+)
+class ApiIndexView(PublicReadMixin, APIView):
+    """Links to every resource of the API and to its documentation."""
+
+    def fresh(self, request, *args, **kwargs):
+        return Response(
+            {name: reverse(route, request=request) for name, route in RESOURCES.items()}
+        )
