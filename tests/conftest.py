@@ -1,0 +1,64 @@
+"""Fixtures shared by every test package."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from wagtail.models import Page, Site
+
+from cms.models import ClinicSettings
+from tests import factories
+
+
+@dataclass
+class Library:
+    """A minimal published site: home, two sections, the stretches index, booking."""
+
+    site: Site
+    home: Page
+    conditions: Page
+    causes: Page
+    stretches: Page
+    booking: Page
+    clinic: ClinicSettings
+
+
+@pytest.fixture
+def library(db) -> Library:
+    root = Page.get_first_root_node()
+    home = factories.HomePageFactory(parent=root, slug="library-home")
+    Site.objects.update(is_default_site=False)
+    site = Site.objects.create(
+        hostname="testserver", port=80, root_page=home, is_default_site=True, site_name="Test"
+    )
+    clinic = ClinicSettings.for_site(site)
+    clinic.name = "Demo Back Care Clinic"
+    clinic.phone = "07700 900123"
+    clinic.email = "bookings@example.org"
+    clinic.default_cta = factories.CallToActionFactory(heading="Book a massage session")
+    clinic.save()
+    return Library(
+        site=site,
+        home=home,
+        conditions=factories.SectionPageFactory(parent=home, title="Conditions", slug="conditions"),
+        causes=factories.SectionPageFactory(parent=home, title="Causes", slug="causes"),
+        stretches=factories.StretchIndexPageFactory(parent=home, slug="stretches"),
+        booking=factories.BookingPageFactory(parent=home, slug="book"),
+        clinic=clinic,
+    )
+
+
+@pytest.fixture
+def article(library):
+    return factories.publish(
+        factories.ArticlePageFactory(parent=library.conditions, title="Sciatica", slug="sciatica")
+    )
+
+
+@pytest.fixture
+def stretch(library):
+    return factories.publish(
+        factories.StretchGuidePageFactory(
+            parent=library.stretches, title="Figure-four stretch", slug="figure-four-stretch"
+        )
+    )
