@@ -8,6 +8,7 @@ from http import HTTPStatus
 
 from django.http import JsonResponse
 from django.views import defaults
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler
 
@@ -63,6 +64,7 @@ def problem_exception_handler(exc, context):
     return response
 
 
+@csrf_exempt
 def api_not_found(request, *args, **kwargs):
     """Any address under /api/ that names no resource."""
     return JsonResponse(

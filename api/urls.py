@@ -4,6 +4,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from api.errors import api_not_found
+from api.views.bookings import BookingRequestView
 from api.views.catalogue import ClinicView, MuscleListView, RegionListView, SectionListView
 from api.views.changes import ChangesView
 from api.views.index import ApiIndexView
@@ -29,6 +30,7 @@ urlpatterns = [
     path("clinic/", ClinicView.as_view(), name="clinic"),
     path("search/", SearchView.as_view(), name="search"),
     path("changes/", ChangesView.as_view(), name="changes"),
+    path("booking-requests/", BookingRequestView.as_view(), name="booking-requests"),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     re_path(r"^.*$", api_not_found),

@@ -1,11 +1,12 @@
 from django.conf import settings
 
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.models import BodyRegion, CallToAction, Muscle
+from cms.models import BodyRegion, BookingRequest, CallToAction, Muscle
 from cms.reviews import pages_due_for_review
 
 
@@ -27,6 +28,24 @@ class CallToActionViewSet(SnippetViewSet):
     model = CallToAction
     icon = "mail"
     list_display = ["heading", "action", "button_label"]
+
+
+class BookingRequestViewSet(SnippetViewSet):
+    """Readers' booking requests: visible only to groups given "view booking request"."""
+
+    model = BookingRequest
+    icon = "mail"
+    menu_label = "Booking requests"
+    menu_order = 250
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["reference", "received_at", "service", "status"]
+    list_filter = ["status", "service"]
+    panels = [FieldPanel("status")]
+    copy_view_enabled = False
+
+
+register_snippet(BookingRequestViewSet)
 
 
 class LibraryViewSetGroup(SnippetViewSetGroup):

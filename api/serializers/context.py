@@ -17,7 +17,9 @@ class RepresentationContext:
         return self.request.build_absolute_uri(path)
 
     def page_url(self, page: Page) -> str:
-        return self.absolute(page.get_url(request=self.request))
+        # A page previewed before its first save has no address yet.
+        path = page.get_url(request=self.request)
+        return self.absolute(path) if path else ""
 
     @cached_property
     def clinic(self) -> ClinicSettings:

@@ -1,6 +1,7 @@
 """The content model, one module per concern; imported here so Django finds it."""
 
 from .articles import ArticlePage
+from .bookings import BookingRequest
 from .clinic import CallToAction, ClinicSettings
 from .stretches import StretchGuidePage
 from .structure import BookingPage, HomePage, SectionPage, StretchIndexPage
@@ -10,6 +11,7 @@ __all__ = [
     "ArticlePage",
     "BodyRegion",
     "BookingPage",
+    "BookingRequest",
     "CallToAction",
     "ClinicSettings",
     "HomePage",

@@ -130,6 +130,8 @@ STORAGES = {
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@example.org")
+# Who hears about new booking requests (the clinic settings' e-mail when empty).
+BOOKING_NOTIFICATION_EMAIL = os.environ.get("BOOKING_NOTIFICATION_EMAIL", "")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -153,7 +155,11 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousReadThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anonymous_read": os.environ.get("API_ANONYMOUS_RATE", "300/min")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anonymous_read": os.environ.get("API_ANONYMOUS_RATE", "300/min"),
+        "booking_client": os.environ.get("BOOKING_CLIENT_RATE", "10/hour"),
+        "booking_contact": os.environ.get("BOOKING_CONTACT_RATE", "5/day"),
+    },
     "DEFAULT_PAGINATION_CLASS": "api.pagination.StrictLimitOffsetPagination",
     "DEFAULT_SCHEMA_CLASS": "api.schema.PublicAPISchema",
     "EXCEPTION_HANDLER": "api.errors.problem_exception_handler",
