@@ -99,7 +99,9 @@ class BookingPageFactory(wagtail_factories.PageFactory):
 
 class LibraryPageFactory(wagtail_factories.PageFactory):
     summary = "A short plain summary."
-    last_reviewed = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    last_reviewed = factory.LazyFunction(
+        lambda: datetime.date.today() - datetime.timedelta(days=30)
+    )
     next_review_due = factory.LazyFunction(
         lambda: datetime.date.today() + datetime.timedelta(days=335)
     )

@@ -1,0 +1,252 @@
+"""What ``load_demo_content`` builds, and that running it again changes nothing.
+
+The library is loaded once for the module inside a transaction that is rolled
+back at the end; each test runs in a savepoint within it, as usual.
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from io import StringIO
+
+import pytest
+
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, PageLogEntry, Revision, Site
+
+from api.models import ContentChange
+from cms.demo.loader import read_library
+from cms.models import (
+    ArticlePage,
+    BodyRegion,
+    CallToAction,
+    ClinicSettings,
+    Muscle,
+    StretchGuidePage,
+)
+
+# Every test here must count as a database test: pytest-django sets up the test
+# database only for those, and the module fixture below must never see another one.
+pytestmark = pytest.mark.django_db
+
+LIBRARY = read_library()
+FILES = {page["slug"]: page for page in LIBRARY["articles"] + LIBRARY["stretches"]}
+
+
+@pytest.fixture(scope="module")
+def first_load_output(django_db_setup, django_db_blocker, tmp_path_factory):
+    media_root = tmp_path_factory.mktemp("demo-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media_root),
+        transaction.atomic(),
+    ):
+        out = StringIO()
+        call_command("load_demo_content", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def pages(first_load_output) -> dict:
+    """Every demo article and stretch guide, by slug."""
+    return {
+        page.slug: page
+        for model in (ArticlePage, StretchGuidePage)
+        for page in model.objects.prefetch_related("muscles", "regions")
+    }
+
+
+@pytest.fixture
+def clinic(first_load_output) -> ClinicSettings:
+    return ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def test_loader_reports_what_it_created(first_load_output):
+    assert first_load_output.startswith("Demo library loaded:")
+    assert "articles" in first_load_output
+    assert "stretch guides" in first_load_output
+
+
+def test_demo_library_has_at_least_14_articles_and_8_stretch_guides(pages):
+    assert ArticlePage.objects.count() >= 14
+    assert StretchGuidePage.objects.count() >= 8
+    assert set(pages) == set(FILES)
+
+
+def test_every_demo_page_is_live_under_the_default_site(pages):
+    home = Site.objects.get(is_default_site=True).root_page
+    for page in pages.values():
+        assert page.live, page.slug
+        assert page.live_revision_id == page.latest_revision_id, page.slug
+        assert page.is_descendant_of(home), page.slug
+
+
+def test_articles_sit_in_the_section_their_file_names(pages):
+    for data in LIBRARY["articles"]:
+        assert pages[data["slug"]].get_parent().slug == data["section"]
+
+
+def test_every_page_carries_the_review_dates_and_reviewer_from_its_file(pages):
+    for slug, page in pages.items():
+        review = FILES[slug]["review"]
+        assert page.last_reviewed == review["last_reviewed"], slug
+        assert page.next_review_due == review["next_review_due"], slug
+        assert page.next_review_due > page.last_reviewed, slug
+        assert page.reviewer_name == review["reviewer"], slug
+        assert page.reviewer_credentials == review["credentials"], slug
+
+
+def test_pages_are_linked_to_the_muscles_and_regions_their_file_names(pages):
+    for slug, page in pages.items():
+        assert {m.slug for m in page.muscles.all()} == set(FILES[slug].get("muscles", [])), slug
+        assert {r.slug for r in page.regions.all()} == set(FILES[slug].get("regions", [])), slug
+    assert any(page.muscles.all() for page in pages.values())
+
+
+def test_every_page_links_to_the_related_pages_its_file_names(pages):
+    for slug, page in pages.items():
+        related = [block.value.specific.slug for block in page.related_pages]
+        assert related, f"{slug} has no related pages"
+        assert related == FILES[slug]["related"], slug
+
+
+def test_every_page_has_a_call_to_action_that_resolves(pages, clinic):
+    ctas = LIBRARY["site"]["ctas"]
+    assert clinic.default_cta.heading == ctas[LIBRARY["site"]["clinic"]["default_cta"]]["heading"]
+    for slug, page in pages.items():
+        cta = page.get_call_to_action(clinic)
+        assert isinstance(cta, CallToAction), slug
+        cta.full_clean()
+        if FILES[slug].get("cta"):
+            assert cta.heading == ctas[FILES[slug]["cta"]]["heading"], slug
+        else:
+            assert cta == clinic.default_cta, slug
+
+
+def test_every_stretch_has_an_svg_illustration_in_the_image_library(pages):
+    Image = get_image_model()
+    for data in LIBRARY["stretches"]:
+        illustration = pages[data["slug"]].illustration
+        assert isinstance(illustration, Image), data["slug"]
+        assert illustration.is_svg(), data["slug"]
+        assert illustration.width > 0 and illustration.height > 0
+        with illustration.open_file() as handle:
+            assert b"<svg" in handle.read()
+    illustrations = {pages[data["slug"]].illustration_id for data in LIBRARY["stretches"]}
+    assert len(illustrations) == len(LIBRARY["stretches"]), "stretches share a drawing"
+
+
+def test_stretch_steps_and_dosage_come_from_the_file(pages):
+    for data in LIBRARY["stretches"]:
+        page = pages[data["slug"]]
+        assert [step.value["instruction"] for step in page.steps] == [
+            step["instruction"] for step in data["steps"]
+        ]
+        assert (page.repetitions, page.sets, page.sides, page.rest_seconds) == (
+            data["repetitions"],
+            data["sets"],
+            data["sides"],
+            data["rest_seconds"],
+        )
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, Sequence):
+        for item in value:
+            yield from _strings(item)
+
+
+def _stored_html(page) -> list[str]:
+    if isinstance(page, ArticlePage):
+        return list(_strings(page.body.raw_data))
+    return [page.purpose, page.start_position]
+
+
+def test_internal_links_are_stored_as_links_to_live_demo_pages(pages):
+    live_ids = set(Page.objects.live().values_list("id", flat=True))
+    linked = set()
+    for slug, page in pages.items():
+        for html in _stored_html(page):
+            assert "page:" not in html, f"{slug} keeps an unresolved link: {html}"
+            ids = {int(i) for i in re.findall(r'<a linktype="page" id="(\d+)"', html)}
+            assert ids <= live_ids, slug
+            linked |= ids
+    assert linked, "the demo library has no internal links at all"
+
+
+def test_page_chooser_blocks_point_at_live_demo_pages(pages):
+    for slug, page in pages.items():
+        if not isinstance(page, ArticlePage):
+            continue
+        for block in page.body:
+            if block.block_type == "stretch":
+                assert block.value["stretch"].live, slug
+            elif block.block_type == "further_reading":
+                for link in block.value:
+                    assert link["page"] is None or link["page"].live, slug
+
+
+def _snapshot() -> dict:
+    Image = get_image_model()
+    return {
+        "pages": list(
+            Page.objects.order_by("path").values_list(
+                "id", "path", "title", "slug", "live", "latest_revision_id", "last_published_at"
+            )
+        ),
+        "revisions": Revision.objects.count(),
+        "page log entries": PageLogEntry.objects.count(),
+        "muscles": list(Muscle.objects.order_by("id").values()),
+        "muscle regions": list(Muscle.regions.through.objects.order_by("id").values()),
+        "regions": list(BodyRegion.objects.order_by("id").values()),
+        "calls to action": list(CallToAction.objects.order_by("id").values()),
+        "clinic settings": list(ClinicSettings.objects.order_by("id").values()),
+        "images": list(Image.objects.order_by("id").values("id", "title", "file")),
+        "collections": Collection.objects.count(),
+        "sites": list(Site.objects.order_by("id").values()),
+        "content changes": ContentChange.objects.count(),
+    }
+
+
+def test_loading_again_creates_and_changes_nothing(first_load_output):
+    before = _snapshot()
+    assert before["content changes"] > 0, "the first load logged no public changes"
+    out = StringIO()
+
+    call_command("load_demo_content", stdout=out)
+
+    assert "nothing changed" in out.getvalue()
+    after = _snapshot()
+    for key in before:
+        assert after[key] == before[key], key
+
+
+def test_loading_again_keeps_an_editors_change(first_load_output):
+    page = ArticlePage.objects.get(slug="sciatica")
+    page.title = "Sciatica, edited"
+    page.save_revision().publish()
+
+    call_command("load_demo_content", stdout=StringIO())
+
+    assert ArticlePage.objects.get(slug="sciatica").title == "Sciatica, edited"
+
+
+def test_loader_recreates_a_deleted_page_only(first_load_output):
+    ArticlePage.objects.get(slug="sciatica").delete()
+    pages_before = Page.objects.count()
+
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+
+    assert "1 articles" in out.getvalue()
+    assert Page.objects.count() == pages_before + 1
+    assert ArticlePage.objects.get(slug="sciatica").live
