@@ -21,6 +21,15 @@ from .references import (
 )
 
 
+class ReferenceSerializer(serializers.Serializer):
+    """A source the page cites; only the title is always there."""
+
+    title = serializers.CharField()
+    publisher = serializers.CharField(allow_null=True)
+    year = serializers.IntegerField(allow_null=True)
+    url = serializers.URLField(allow_null=True)
+
+
 class LibraryPageSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     type = serializers.SerializerMethodField()
@@ -44,7 +53,9 @@ class LibraryPageSummarySerializer(serializers.Serializer):
     def get_url(self, page) -> str:
         return representation_context(self.context).page_url(page)
 
-    def get_api_url(self, page) -> str:
+    def get_api_url(self, page) -> str | None:
+        if page.id is None:  # previewed before its first save
+            return None
         return reverse(self.detail_route, args=[page.id], request=self.context["request"])
 
     @extend_schema_field(SectionRefSerializer(allow_null=True))
@@ -75,12 +86,14 @@ class LibraryPageDetailMixin(serializers.Serializer):
         related = (links.link(block.value.id) for block in page.related_pages if block.value)
         return [link for link in related if link]
 
-    @extend_schema_field(
-        serializers.ListField(child=serializers.DictField(child=serializers.CharField()))
-    )
+    @extend_schema_field(ReferenceSerializer(many=True))
     def get_references(self, page):
+        # Optional parts left empty in the editor are null, never "".
         return [
-            {k: ref.value[k] for k in ("title", "publisher", "year", "url")}
+            {
+                "title": ref.value["title"],
+                **{k: ref.value.get(k) or None for k in ("publisher", "year", "url")},
+            }
             for ref in page.references
         ]
 

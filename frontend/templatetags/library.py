@@ -1,0 +1,162 @@
+"""Template access to the public representation, the only way pages read content.
+
+Every tag goes through ``api.representation`` so a page shows exactly what
+``/api/v1/`` serves. Results are kept on the request: the header, the footer
+and the page body all ask for the clinic, and it is looked up once.
+"""
+
+import datetime
+import json
+from urllib.parse import urlsplit
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from api import representation
+
+register = template.Library()
+
+# The escapes ``django.utils.html.json_script`` applies, so JSON can sit in a <script>.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _once(context, key, build):
+    request = context["request"]
+    cache = request.__dict__.setdefault("_library_representation", {})
+    if key not in cache:
+        cache[key] = build(request)
+    return cache[key]
+
+
+@register.simple_tag(takes_context=True)
+def library_page(context, page):
+    """An article or stretch guide as the API's detail shape (works on previews).
+
+    Keyed by the page object itself, so a preview's unsaved revision is never
+    mixed up with the live page.
+    """
+    return _once(
+        context, ("page", id(page)), lambda request: representation.page_detail(page, request)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def library_clinic(context):
+    return _once(context, "clinic", representation.clinic)
+
+
+@register.simple_tag(takes_context=True)
+def library_sections(context):
+    return _once(context, "sections", representation.sections)
+
+
+@register.simple_tag(takes_context=True)
+def library_articles(context, section=None):
+    return representation.articles(context["request"], section=section)
+
+
+@register.simple_tag(takes_context=True)
+def library_stretches(context):
+    return _once(context, "stretches", representation.stretches)
+
+
+@register.simple_tag(takes_context=True)
+def library_sections_with_pages(context):
+    """Every section with its pages, from one list of articles and one of stretches."""
+    request = context["request"]
+    pages_by_section = {}
+    for item in [*representation.articles(request), *library_stretches(context)]:
+        if item["section"]:
+            pages_by_section.setdefault(item["section"]["id"], []).append(item)
+    return [
+        {**section, "pages": pages_by_section.get(section["id"], [])}
+        for section in library_sections(context)
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def booking_url(context):
+    """Where "Book" leads: the on-site booking page, else the clinic's online booking."""
+    clinic = library_clinic(context)
+    return clinic["booking_page_url"] or clinic["booking_url"] or ""
+
+
+@register.simple_tag
+def site_name():
+    return settings.WAGTAIL_SITE_NAME
+
+
+@register.simple_tag
+def json_ld(data):
+    """``data`` as ``<script type="application/ld+json">``, escaped as ``json_script`` does."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.filter
+def as_date(value):
+    """An ISO date string from the representation as a date, for the ``date`` filter."""
+    if not value:
+        return None
+    return datetime.date.fromisoformat(str(value)[:10])
+
+
+@register.filter
+def is_past(value) -> bool:
+    day = as_date(value)
+    return day is not None and day < timezone.localdate()
+
+
+@register.filter
+def pixels(value) -> int:
+    """Rendition sizes may arrive as floats; HTML width and height want integers."""
+    return round(float(value))
+
+
+@register.filter
+def srcset(image) -> str:
+    """A ``srcset`` from an image's renditions, narrowest first."""
+    renditions = sorted(image["renditions"].values(), key=lambda r: r["width"])
+    return ", ".join(f"{r['url']} {round(float(r['width']))}w" for r in renditions)
+
+
+# Reader-facing wording for the representation's ``sides`` codes.
+SIDES = {
+    "both": "Each side in turn",
+    "left": "Left side only",
+    "right": "Right side only",
+    "none": "Both sides together",
+}
+
+
+@register.filter
+def sides_label(value) -> str:
+    return SIDES.get(value, "")
+
+
+@register.filter
+def lines(value) -> list[str]:
+    """A multi-line text (an address, opening hours) as its non-empty lines."""
+    return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context, url):
+    """``aria-current`` for a navigation link: "page" on it, "true" anywhere below it."""
+    path = urlsplit(url).path
+    here = context["request"].path
+    if here == path:
+        return mark_safe(' aria-current="page"')
+    if path != "/" and here.startswith(path):
+        return mark_safe(' aria-current="true"')
+    return ""
+
+
+@register.filter
+def tel_href(phone) -> str:
+    """A ``tel:`` address for a phone number as people write it."""
+    return "tel:" + "".join(ch for ch in phone or "" if ch.isdigit() or ch == "+")

@@ -1,0 +1,40 @@
+"""The few reading pages that are not Wagtail pages: search, offline, robots.txt.
+
+Thin views: content comes from ``api.representation``, as on every other page.
+"""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from api import representation
+
+MAX_QUERY_LENGTH = 200
+
+
+@require_safe
+def search(request):
+    """``/search/?q=``: the form alone when there is nothing to search for."""
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    results = representation.search(request, query) if query else None
+    return render(request, "frontend/search.html", {"query": query, "results": results})
+
+
+@require_safe
+@cache_control(public=True, max_age=3600)
+def offline(request):
+    """What the service worker shows when a page is not saved and there is no signal."""
+    return render(request, "frontend/offline.html")
+
+
+@require_safe
+@cache_control(public=True, max_age=24 * 3600)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,47 @@
+"""Search, the offline page, and the error pages."""
+
+from django.template.loader import render_to_string
+
+
+def test_search_finds_a_published_article(get_html, article):
+    soup = get_html("/search/", q="sciatica")
+
+    results = soup.main.select(".search-results .card")
+    assert [card.find("a").get_text(strip=True) for card in results] == ["Sciatica"]
+    assert soup.find("input", attrs={"name": "q"})["value"] == "sciatica"
+
+
+def test_search_says_so_when_nothing_matches(get_html, article):
+    soup = get_html("/search/", q="zebra")
+
+    assert "0 results" in soup.main.get_text()
+    assert not soup.main.select(".search-results .card")
+
+
+def test_search_without_a_query_shows_only_the_form(get_html, library):
+    for params in ({}, {"q": "   "}):
+        soup = get_html("/search/", **params)
+
+        assert soup.main.find("form", role="search")
+        assert not soup.main.select(".search-results")
+
+
+def test_search_results_are_not_indexed(get_html, library):
+    soup = get_html("/search/", q="back")
+
+    assert soup.head.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_offline_page_renders(get_html, library):
+    soup = get_html("/offline/")
+
+    assert soup.h1.get_text(strip=True) == "You're offline"
+    assert soup.find(attrs={"data-saved-pages": True})
+
+
+def test_server_error_page_renders_without_the_database():
+    """No ``db`` fixture: pytest-django fails any query this template makes."""
+    html = render_to_string("500.html")
+
+    assert "Something went wrong" in html
+    assert 'href="/"' in html
