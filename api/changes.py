@@ -9,8 +9,8 @@ an ``update``, and a page that was never public logs nothing at all.
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import connection
-from django.db.models import Max
+from django.db import connection, transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -71,7 +71,8 @@ def page_kind(page: Page) -> str | None:
 
 
 def is_public(page: Page) -> bool:
-    return page.live and not page.get_view_restrictions().exists()
+    expired = page.expire_at is not None and page.expire_at <= timezone.now()
+    return page.live and not expired and not page.get_view_restrictions().exists()
 
 
 def record_page(page: Page, *, deleted: bool = False) -> None:
@@ -84,6 +85,21 @@ def record_subtree(page: Page) -> None:
     """Re-check a page and everything below it (after a move or a privacy change)."""
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
         record_page(descendant)
+
+
+def record_expiries() -> None:
+    """Log pages whose expiry time has passed as unpublished.
+
+    Wagtail unpublishes them only when its ``publish_scheduled`` cron next runs;
+    until then they are still ``live`` but no longer public, and the feed must
+    not leave them standing. Costs one query when nothing has expired.
+    """
+    expired = Page.objects.filter(live=True, expire_at__lte=timezone.now()).type(*PAGE_KINDS)
+    pages = list(expired.specific())
+    if pages:
+        with transaction.atomic():
+            for page in pages:
+                record_page(page)
 
 
 def record_pages_updated(pages) -> None:
@@ -106,7 +122,14 @@ class ContentVersion:
 
 
 def current_version() -> ContentVersion:
-    """One cheap look at the log, plus pages whose expiry passed before cron unpublished them."""
+    """One cheap look at the log, plus pages whose expiry passed before cron unpublished them.
+
+    An expiry changes what the public sees, so it moves ``Last-Modified`` on as
+    well as the ETag: a client revalidating by date must not get a 304 then.
+    """
     latest = ContentChange.objects.aggregate(last_id=Max("id"), last_at=Max("occurred_at"))
-    expired = Page.objects.filter(live=True, expire_at__lte=timezone.now()).count()
-    return ContentVersion(latest["last_id"] or 0, expired, latest["last_at"])
+    expired = Page.objects.filter(live=True, expire_at__lte=timezone.now()).aggregate(
+        count=Count("id"), last_at=Max("expire_at")
+    )
+    last_modified = max(filter(None, (latest["last_at"], expired["last_at"])), default=None)
+    return ContentVersion(latest["last_id"] or 0, expired["count"], last_modified)

@@ -4,15 +4,27 @@
 for invalid parameters, served as ``application/problem+json``.
 """
 
+import logging
 from http import HTTPStatus
 
+from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, serializers
+from rest_framework.renderers import JSONRenderer
 from rest_framework.views import exception_handler
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+logger = logging.getLogger(__name__)
+
+
+class DatabaseUnavailable(exceptions.APIException):
+    """The database is down: a 503 with Retry-After (DRF sends ``wait``), never a trace."""
+
+    status_code = 503
+    default_detail = "The library is briefly unavailable. Please try again shortly."
+    wait = 30
 
 
 class ProblemSerializer(serializers.Serializer):
@@ -51,6 +63,9 @@ def _field_errors(data) -> dict:
 
 
 def problem_exception_handler(exc, context):
+    if isinstance(exc, OperationalError | InterfaceError):
+        logger.error("Database unavailable while serving the API: %s", exc)
+        exc = DatabaseUnavailable()
     response = exception_handler(exc, context)
     if response is None:
         return None
@@ -61,6 +76,12 @@ def problem_exception_handler(exc, context):
     else:
         response.data = problem(response.status_code, str(getattr(exc, "detail", exc)))
     response.content_type = PROBLEM_CONTENT_TYPE
+    # Always JSON, whatever the view renders on success: the schema view would
+    # otherwise write a problem as YAML under a problem+json content type.
+    request = context.get("request")
+    if request is not None:
+        request.accepted_renderer = JSONRenderer()
+        request.accepted_media_type = JSONRenderer.media_type
     return response
 
 

@@ -71,5 +71,5 @@ def clinic(request) -> dict:
 
 
 def search(request, query: str, *, limit: int = 30) -> list[dict]:
-    results = selectors.public_library_search_scope().specific().search(query)[:limit]
+    results = selectors.search_library(query)[:limit]
     return SearchResultSerializer(results, many=True, context=_context(request)).data

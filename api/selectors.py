@@ -12,6 +12,7 @@ from wagtail.models import Page
 from cms.models import (
     ArticlePage,
     BodyRegion,
+    BookingPage,
     Muscle,
     SectionPage,
     StretchGuidePage,
@@ -22,6 +23,11 @@ from cms.models import (
 def _public(queryset: QuerySet) -> QuerySet:
     not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
     return queryset.live().public().filter(not_expired)
+
+
+def public_pages() -> QuerySet:
+    """Pages of any type that the public may see: for links between pages."""
+    return _public(Page.objects.all())
 
 
 def _with_taxonomy(queryset: QuerySet) -> QuerySet:
@@ -60,13 +66,28 @@ def public_sections() -> list[Page]:
 
 def public_library_search_scope() -> QuerySet:
     """Search backends cannot filter on ``expire_at``, so expired pages go by id."""
-    expired = Page.objects.filter(live=True, expire_at__lte=timezone.now()).values_list("id")
+    expired = Page.objects.filter(live=True, expire_at__lte=timezone.now()).values_list(
+        "id", flat=True
+    )
     return (
         Page.objects.live()
         .public()
         .type(ArticlePage, StretchGuidePage)
         .exclude(id__in=list(expired))
     )
+
+
+def search_library(query: str):
+    """Public articles and stretch guides matching the words of ``query``, best first.
+
+    Double quotes are dropped: the SQLite backend quotes each word for FTS5
+    without escaping quotes inside it, so a stray one is a syntax error. NULs
+    go too (PostgreSQL refuses them). No words left means no results.
+    """
+    words = query.replace('"', " ").replace("\x00", " ").split()
+    if not words:
+        return Page.objects.none()
+    return public_library_search_scope().specific().search(" ".join(words))
 
 
 def muscles() -> QuerySet:
@@ -79,3 +100,8 @@ def regions() -> QuerySet:
     return BodyRegion.objects.prefetch_related(
         Prefetch("muscles", queryset=Muscle.objects.only("id", "slug", "name"))
     )
+
+
+def public_booking_page() -> BookingPage | None:
+    """The on-site booking page that "form" calls to action lead to, if one is public."""
+    return _public(BookingPage.objects.all()).first()

@@ -10,6 +10,7 @@ from api import changes
 from cms.models import (
     ArticlePage,
     BodyRegion,
+    BookingPage,
     CallToAction,
     ClinicSettings,
     Muscle,
@@ -22,10 +23,27 @@ LIBRARY_PAGE_MODELS = (ArticlePage, StretchGuidePage)
 
 def on_page_published(sender, instance, **kwargs):
     changes.record_page(instance)
+    if isinstance(instance, BookingPage):
+        on_booking_page_changed()
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    changes.record_page(instance)
+    # Wagtail also sends this just before deleting a live page, with a copy that still
+    # says live: logging that would be a bogus update. The delete itself is logged.
+    if not changes.is_public(instance):
+        changes.record_page(instance)
+    if isinstance(instance, BookingPage):
+        on_booking_page_changed()
+
+
+def on_booking_page_changed(**kwargs):
+    """The clinic and every "form" call to action link to the booking page, or to nothing."""
+    changes.record(Kind.CLINIC, 0, visible=True)
+    uses_form = Q(call_to_action__action=CallToAction.Action.FORM)
+    if ClinicSettings.objects.filter(default_cta__action=CallToAction.Action.FORM).exists():
+        uses_form |= Q(call_to_action__isnull=True)
+    for model in LIBRARY_PAGE_MODELS:
+        changes.record_pages_updated(model.objects.live().filter(uses_form))
 
 
 def on_page_deleted(sender, instance, **kwargs):
@@ -93,6 +111,7 @@ def connect() -> None:
     post_page_move.connect(on_page_moved, dispatch_uid="api-page-moved")
     for model in changes.PAGE_KINDS:
         post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"api-delete-{model}")
+    post_delete.connect(on_booking_page_changed, sender=BookingPage)
     post_save.connect(on_view_restriction_changed, sender=PageViewRestriction)
     post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction)
     post_save.connect(on_muscle_saved, sender=Muscle)

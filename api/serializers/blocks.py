@@ -1,11 +1,17 @@
 """StreamField blocks as typed JSON: ``{"id", "type", "value"}`` with a documented value per type.
 
 Rich text is safe HTML from Wagtail's rich text rewriter, with internal links
-made absolute so a copy on another site or phone still points home.
+made absolute so a copy on another site or phone still points home. Links to
+pages are resolved here rather than by Wagtail, for two reasons: a link to a
+page the public cannot see must not reveal its address (the link text stays,
+the link goes), and Wagtail would look the pages up once per rich text value,
+where a page's whole representation needs one query (see ``LinkedPages``).
 """
 
 import re
+from collections.abc import Iterator
 
+from django.utils.html import escape
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -16,6 +22,9 @@ from .links import LinkedPages
 from .references import image_data
 
 ROOT_RELATIVE_LINK = re.compile(r'(href|src)="(/[^"]*)"')
+# Wagtail stores a page link as <a linktype="page" id="42">; anchors never nest.
+STORED_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
+LINK_ID = re.compile(r'\bid="(\d+)"')
 
 BLOCK_TYPES = {
     "heading": '{"text"}',
@@ -39,8 +48,39 @@ class BodyBlockSerializer(serializers.Serializer):
     )
 
 
-def public_html(ctx, stored_html: str) -> str:
-    """Wagtail's stored rich text as public HTML with absolute links."""
+def _page_link_id(attributes: str) -> int | None:
+    if 'linktype="page"' not in attributes:
+        return None
+    found = LINK_ID.search(attributes)
+    return int(found[1]) if found else None
+
+
+def rich_text_page_ids(stored_html: str) -> set[int]:
+    ids = (_page_link_id(match[1]) for match in STORED_LINK.finditer(stored_html))
+    return {page_id for page_id in ids if page_id is not None}
+
+
+def link_public_pages(stored_html: str, page_urls: dict[int, str]) -> str:
+    """Page links as plain ``href``s to public pages; links to any other page unwrapped."""
+
+    def rewrite(match):
+        page_id = _page_link_id(match[1])
+        if page_id is None:
+            return match[0]
+        url = page_urls.get(page_id)
+        return f'<a href="{escape(url)}">{match[2]}</a>' if url else match[2]
+
+    return STORED_LINK.sub(rewrite, stored_html)
+
+
+def public_html(ctx, stored_html: str, page_urls: dict[int, str] | None = None) -> str:
+    """Wagtail's stored rich text as public HTML with absolute links.
+
+    With ``page_urls`` (public page id -> URL) page links are resolved from it;
+    without, Wagtail looks each page up itself.
+    """
+    if page_urls is not None:
+        stored_html = link_public_pages(stored_html, page_urls)
     expanded = expand_db_html(stored_html)
     return ROOT_RELATIVE_LINK.sub(lambda match: f'{match[1]}="{ctx.absolute(match[2])}"', expanded)
 
@@ -49,7 +89,9 @@ class RichTextField(serializers.CharField):
     """A ``RichTextField`` of the page, as public HTML."""
 
     def to_representation(self, value):
-        return public_html(representation_context(self.context), value)
+        links = self.context.get("linked_pages")
+        page_urls = links.urls if links is not None else None
+        return public_html(representation_context(self.context), value, page_urls)
 
 
 class BlockRenderer:
@@ -59,7 +101,7 @@ class BlockRenderer:
         self.links = links
 
     def html(self, rich_text) -> str:
-        return public_html(self.ctx, getattr(rich_text, "source", rich_text))
+        return public_html(self.ctx, getattr(rich_text, "source", rich_text), self.links.urls)
 
     def heading(self, value):
         return {"text": value}
@@ -117,8 +159,19 @@ class BlockRenderer:
         ]
 
 
+def rich_text_in(stream_value) -> Iterator[str]:
+    """The stored HTML of every rich text inside a body's blocks."""
+    for block in stream_value:
+        if block.block_type == "text":
+            yield block.value.source
+        elif block.block_type == "callout":
+            yield block.value["text"].source
+        elif block.block_type == "questions":
+            yield from (item["answer"].source for item in block.value)
+
+
 def linked_page_ids(stream_value) -> set[int]:
-    """Page ids a body links to through blocks (rich text links are expanded by Wagtail)."""
+    """Page ids a body links to through blocks (as cards; rich text links go by URL)."""
     ids = set()
     for block in stream_value:
         if block.block_type == "stretch" and block.value["stretch"]:

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from wagtail.models import Page
 
+from api import selectors
 from cms.models import ArticlePage, StretchGuidePage
 
 PAGE_TYPE_NAMES = {ArticlePage: "article", StretchGuidePage: "stretch"}
@@ -26,20 +27,28 @@ class LinkedPages:
     the public representation rather than leaking its title or address.
     """
 
-    def __init__(self, ctx, page_ids):
+    def __init__(self, ctx, page_ids, rich_text_page_ids=()):
         self.ctx = ctx
         self.page_ids = set(page_ids)
+        self.rich_text_page_ids = set(rich_text_page_ids)
 
     @cached_property
     def pages(self) -> dict[int, Page]:
         return {
             page.id: page
-            for page in Page.objects.live()
-            .public()
+            for page in selectors.public_pages()
             .filter(id__in=self.page_ids)
             .type(ArticlePage, StretchGuidePage)
             .specific()
         }
+
+    @cached_property
+    def urls(self) -> dict[int, str]:
+        """Addresses of the public pages (of any type) that rich text links to."""
+        if not self.rich_text_page_ids:
+            return {}
+        pages = selectors.public_pages().filter(id__in=self.rich_text_page_ids)
+        return {page.id: self.ctx.page_url(page) for page in pages}
 
     def link(self, page_id) -> dict | None:
         page = self.pages.get(page_id)

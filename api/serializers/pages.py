@@ -7,7 +7,13 @@ from rest_framework.reverse import reverse
 from api import jsonld
 from cms.models import ArticlePage, StretchGuidePage
 
-from .blocks import RichTextField, StreamBodyField, linked_page_ids
+from .blocks import (
+    RichTextField,
+    StreamBodyField,
+    linked_page_ids,
+    rich_text_in,
+    rich_text_page_ids,
+)
 from .context import representation_context
 from .links import PAGE_TYPE_NAMES, LinkedPages, PageLinkSerializer
 from .references import (
@@ -75,9 +81,18 @@ class LibraryPageDetailMixin(serializers.Serializer):
     json_ld = serializers.SerializerMethodField(help_text="schema.org JSON-LD, as the page embeds.")
 
     def to_representation(self, page):
+        body = getattr(page, "body", [])
         ids = {block.value.id for block in page.related_pages if block.value}
-        ids |= linked_page_ids(getattr(page, "body", []))
-        self.context["linked_pages"] = LinkedPages(representation_context(self.context), ids)
+        ids |= linked_page_ids(body)
+        rich_text = [*rich_text_in(body)] + [
+            getattr(page, field.source) or ""
+            for field in self.fields.values()
+            if isinstance(field, RichTextField)
+        ]
+        rich_text_ids = set().union(*(rich_text_page_ids(html) for html in rich_text))
+        self.context["linked_pages"] = LinkedPages(
+            representation_context(self.context), ids, rich_text_ids
+        )
         return super().to_representation(page)
 
     @extend_schema_field(PageLinkSerializer(many=True))

@@ -80,11 +80,12 @@ def image_data(image, alt: str, context: dict) -> dict:
     ctx = representation_context(context)
     # Keyed by the cleaned spec (SVGs drop their format step), in the order asked.
     renditions = image.get_renditions(*IMAGE_RENDITIONS.values()).values()
+    # Whole pixels: Willow measures SVGs in floats, and a new rendition keeps them.
     sizes = {
         name: {
             "url": ctx.absolute(rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
+            "width": round(rendition.width),
+            "height": round(rendition.height),
         }
         for name, rendition in zip(IMAGE_RENDITIONS, renditions, strict=True)
     }

@@ -1,7 +1,7 @@
 """The behaviour every public read shares: strict parameters, caching, conditional GET.
 
 A response is cached as rendered JSON under a key made of the content version
-(see ``api.changes``) and the full request path, so publishing anything makes
+(see ``api.changes``) and the full request URL, so publishing anything makes
 every old entry unreachable at once: no invalidation to forget. The same key is
 the ETag, so a client revalidating an unchanged resource costs two small
 queries and a cache lookup, and gets a 304.
@@ -26,12 +26,18 @@ PAGINATION_PARAMS = frozenset({"limit", "offset"})
 class PublicReadMixin:
     allowed_params: frozenset[str] = frozenset()
 
-    def get(self, request, *args, **kwargs):
+    def initial(self, request, *args, **kwargs):
+        # Before DRF's content negotiation, which would take ``?format=xml`` as its own
+        # switch and answer with a bare 404.
         self._reject_unknown_params(request)
+        super().initial(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
         version = changes.current_version()
-        path = request.get_full_path()
+        # Scheme and host too: bodies carry absolute URLs built from them.
+        url = request.build_absolute_uri()
         etag = '"{}"'.format(
-            hashlib.blake2b(f"v1|{version.tag}|{path}".encode(), digest_size=12).hexdigest()
+            hashlib.blake2b(f"v1|{version.tag}|{url}".encode(), digest_size=12).hexdigest()
         )
         cache_key = f"api:v1:{etag}"
         body = cache.get(cache_key)
@@ -40,7 +46,9 @@ class PublicReadMixin:
             body = JSONRenderer().render(data)
             cache.set(cache_key, body, settings.API_CACHE_SECONDS)
 
-        last_modified = version.last_modified.timestamp() if version.last_modified else None
+        # Whole seconds, as the header states it: with microseconds left in, an
+        # If-Modified-Since equal to the header would never match.
+        last_modified = int(version.last_modified.timestamp()) if version.last_modified else None
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
             response = HttpResponse(body, content_type="application/json")

@@ -7,9 +7,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api import bookings
 from api.serializers.bookings import BookingReceiptSerializer, BookingRequestInputSerializer
-from api.throttling import BookingClientThrottle, BookingContactThrottle
-from cms.bookings import create_booking_request
 
 
 def _idempotency_key(request) -> uuid.UUID:
@@ -43,14 +42,11 @@ def _idempotency_key(request) -> uuid.UUID:
 class BookingRequestView(APIView):
     """Ask the clinic for a session. Stored before the answer; retries never duplicate."""
 
-    throttle_classes = [BookingClientThrottle, BookingContactThrottle]
+    throttle_classes = bookings.THROTTLES
 
     def post(self, request):
         key = _idempotency_key(request)
-        serializer = BookingRequestInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        booking, created = create_booking_request(idempotency_key=key, **serializer.validated_data)
-        receipt = BookingReceiptSerializer(booking).data
+        receipt, created = bookings.submit_booking(request.data, idempotency_key=key)
         response = Response(
             receipt, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
         )

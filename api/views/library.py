@@ -2,6 +2,8 @@
 
 from django_filters.rest_framework import DjangoFilterBackend
 
+from django.http import Http404
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 
 from api import selectors
@@ -16,6 +18,8 @@ from api.serializers.pages import (
 from .base import PAGINATION_PARAMS, PublicReadMixin
 
 LIST_PARAMS = PAGINATION_PARAMS | {"section", "muscle", "region", "updated_since", "ordering"}
+# Wagtail's page ids are 32-bit; a larger one cannot exist, and would overflow the lookup.
+MAX_PAGE_ID = 2**31 - 1
 
 
 class LibraryListView(PublicReadMixin, ListAPIView):
@@ -24,8 +28,10 @@ class LibraryListView(PublicReadMixin, ListAPIView):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        # A stable order whatever the client asked for, so paging never repeats a page.
-        ordering = list(queryset.query.order_by) or ["title"]
+        # The order asked for, else by title (the page manager's default is tree
+        # order); then by id, so paging never repeats or skips a page.
+        asked = "ordering" in self.request.query_params
+        ordering = list(queryset.query.order_by) if asked else ["title"]
         return queryset.order_by(*ordering, "id")
 
 
@@ -39,8 +45,23 @@ class ArticleListView(LibraryListView):
         return selectors.public_articles()
 
 
-class ArticleDetailView(PublicReadMixin, RetrieveAPIView):
+class LibraryDetailView(PublicReadMixin, RetrieveAPIView):
+    """One published page by id; anything else (draft, private, expired, absent) is a 404."""
+
+    not_found = "No published page has this id."
+
+    def get_object(self):
+        if self.kwargs["pk"] > MAX_PAGE_ID:
+            raise NotFound(self.not_found)
+        try:
+            return super().get_object()
+        except Http404:
+            raise NotFound(self.not_found) from None
+
+
+class ArticleDetailView(LibraryDetailView):
     serializer_class = ArticleDetailSerializer
+    not_found = "No published article has this id."
 
     def get_queryset(self):
         return selectors.public_article_details()
@@ -57,8 +78,9 @@ class StretchListView(LibraryListView):
         return selectors.public_stretches()
 
 
-class StretchDetailView(PublicReadMixin, RetrieveAPIView):
+class StretchDetailView(LibraryDetailView):
     serializer_class = StretchDetailSerializer
+    not_found = "No published stretch guide has this id."
 
     def get_queryset(self):
         return selectors.public_stretch_details()

@@ -1,4 +1,3 @@
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
@@ -15,7 +14,7 @@ MAX_QUERY_LENGTH = 200
     parameters=[
         OpenApiParameter(
             "q",
-            OpenApiTypes.STR,
+            {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH},
             required=True,
             description=f"Words to search for (1 to {MAX_QUERY_LENGTH} characters).",
         )
@@ -28,9 +27,9 @@ class SearchView(PublicReadMixin, ListAPIView):
     allowed_params = PAGINATION_PARAMS | {"q"}
 
     def get_queryset(self):
-        query = self.request.query_params.get("q", "").strip()
-        if not query or len(query) > MAX_QUERY_LENGTH or "\x00" in query:
+        query = self.request.query_params.get("q", "")
+        if not query or len(query) > MAX_QUERY_LENGTH:
             raise ValidationError(
                 {"q": [f"Give between 1 and {MAX_QUERY_LENGTH} characters to search for."]}
             )
-        return selectors.public_library_search_scope().specific().search(query)
+        return selectors.search_library(query)

@@ -1,0 +1,119 @@
+"""Anonymous reads are throttled per client; a valid API key lifts the limit.
+
+The anonymous rate is lowered to three a minute here so the limit is reached
+in a few requests; the mechanism is the one production runs.
+"""
+
+import pytest
+
+from wagtail.models import APIToken
+
+from api.throttling import AnonymousReadThrottle
+
+from .helpers import assert_problem
+
+RATE = 3
+
+
+@pytest.fixture(autouse=True)
+def low_rate(monkeypatch):
+    monkeypatch.setattr(AnonymousReadThrottle, "rate", f"{RATE}/min", raising=False)
+
+
+def _bearer(key: str) -> dict:
+    return {"Authorization": f"Bearer {key}"}
+
+
+def test_anonymous_reads_beyond_the_rate_are_a_429_problem_with_retry_after(client, article):
+    for _ in range(RATE):
+        assert client.get("/api/v1/articles/").status_code == 200
+
+    response = client.get("/api/v1/articles/")
+
+    assert_problem(response, 429)
+    assert 0 < int(response["Retry-After"]) <= 60
+
+
+def test_the_limit_covers_every_resource_and_conditional_requests(client, article):
+    etag = client.get("/api/v1/articles/")["ETag"]
+    client.get("/api/v1/clinic/")
+    assert client.get("/api/v1/articles/", headers={"If-None-Match": etag}).status_code == 304
+
+    assert_problem(client.get(f"/api/v1/articles/{article.id}/"), 429)
+
+
+def test_each_client_address_has_its_own_allowance(client, article):
+    for _ in range(RATE):
+        client.get("/api/v1/articles/", REMOTE_ADDR="192.0.2.1")
+    assert_problem(client.get("/api/v1/articles/", REMOTE_ADDR="192.0.2.1"), 429)
+
+    assert client.get("/api/v1/articles/", REMOTE_ADDR="192.0.2.2").status_code == 200
+
+
+def test_a_forged_forwarded_for_header_does_not_reset_the_allowance(client, article):
+    for n in range(RATE):
+        client.get("/api/v1/articles/", headers={"X-Forwarded-For": f"198.51.100.{n}"})
+
+    response = client.get("/api/v1/articles/", headers={"X-Forwarded-For": "198.51.100.99"})
+
+    assert_problem(response, 429)
+
+
+def test_a_valid_api_key_lifts_the_limit(client, article, api_key):
+    for _ in range(RATE * 3):
+        response = client.get("/api/v1/articles/", headers=_bearer(api_key))
+        assert response.status_code == 200
+
+
+def test_a_valid_key_reads_the_same_content_as_anyone(client, article, api_key):
+    anonymous = client.get(f"/api/v1/articles/{article.id}/")
+    keyed = client.get(f"/api/v1/articles/{article.id}/", headers=_bearer(api_key))
+
+    assert keyed.content == anonymous.content
+    assert keyed["ETag"] == anonymous["ETag"]
+
+
+def test_a_revoked_key_is_a_401_problem(client, article, partner):
+    token, key = APIToken.create_token(user=partner, name="Old app")
+    token.revoke()
+
+    response = client.get("/api/v1/articles/", headers=_bearer(key))
+
+    assert_problem(response, 401)
+    assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_an_unknown_well_formed_key_is_a_401_problem(client, article):
+    key = APIToken.generate_token()
+
+    assert_problem(client.get("/api/v1/articles/", headers=_bearer(key)), 401)
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    ["Bearer not-a-key", "Bearer", "Bearer two parts", "bearer wagtail_short"],
+)
+def test_a_malformed_bearer_header_is_a_401_problem(client, article, authorization):
+    response = client.get("/api/v1/articles/", headers={"Authorization": authorization})
+
+    assert_problem(response, 401)
+
+
+def test_a_key_of_a_deactivated_user_is_a_401_problem(client, article, partner, api_key):
+    partner.is_active = False
+    partner.save()
+
+    assert_problem(client.get("/api/v1/articles/", headers=_bearer(api_key)), 401)
+
+
+def test_a_bad_key_is_refused_even_for_a_cached_or_unchanged_resource(client, article):
+    etag = client.get("/api/v1/articles/")["ETag"]
+    headers = {"If-None-Match": etag, **_bearer(APIToken.generate_token())}
+
+    assert_problem(client.get("/api/v1/articles/", headers=headers), 401)
+
+
+def test_other_authorization_schemes_read_anonymously(client, article):
+    response = client.get("/api/v1/articles/", headers={"Authorization": "Basic dXNlcjpwYXNz"})
+
+    assert response.status_code == 200
