@@ -29,22 +29,31 @@ class BookingRequestInputSerializer(serializers.Serializer):
         required=False, allow_blank=True, write_only=True, help_text="Leave empty."
     )
 
-    def validate(self, data):
-        if data.pop("website", ""):
-            raise serializers.ValidationError("This request could not be accepted.")
-        errors = {}
-        contact = data["contact"]
-        if data["contact_method"] == BookingRequest.ContactMethod.EMAIL:
+    # The checks that look at a second field read it from the raw input, so they
+    # run beside every other field's: a reader learns of every mistake at once.
+    def validate_contact(self, contact):
+        method = self.initial_data.get("contact_method")
+        if method == BookingRequest.ContactMethod.EMAIL:
             try:
                 validate_email(contact)
             except DjangoValidationError:
-                errors["contact"] = ["Enter an e-mail address, like name@example.org."]
-        elif not PHONE.match(contact):
-            errors["contact"] = ["Enter a phone number, like 07700 900123."]
-        if data["note"] and not data["note_consent"]:
-            errors["note_consent"] = ["Tick the box to let us keep your note, or clear the note."]
-        if errors:
-            raise serializers.ValidationError(errors)
+                raise serializers.ValidationError(
+                    "Enter an e-mail address, like name@example.org."
+                ) from None
+        elif method == BookingRequest.ContactMethod.PHONE and not PHONE.match(contact):
+            raise serializers.ValidationError("Enter a phone number, like 07700 900123.")
+        return contact
+
+    def validate_note_consent(self, consent):
+        if str(self.initial_data.get("note") or "").strip() and not consent:
+            raise serializers.ValidationError(
+                "Tick the box to let us keep your note, or clear the note."
+            )
+        return consent
+
+    def validate(self, data):
+        if data.pop("website", ""):
+            raise serializers.ValidationError("This request could not be accepted.")
         return data
 
 
