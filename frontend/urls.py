@@ -7,13 +7,17 @@ from django.urls import path
 
 from wagtail.contrib.sitemaps.views import sitemap
 
-from . import views
+from . import bookings, navigator, views
 
 app_name = "frontend"
 
 urlpatterns = [
     path("search/", views.search, name="search"),
     path("offline/", views.offline, name="offline"),
+    path("book/request/", bookings.booking_request, name="booking-request"),
+    path("book/received/<str:token>/", bookings.booking_received, name="booking-received"),
+    path("where-does-it-hurt/", navigator.navigator, name="navigator"),
+    path("where-does-it-hurt/<slug:region_slug>/", navigator.navigator, name="navigator-region"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
