@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := .venv/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format lock
+.PHONY: install run test lint format lock bench
 
 $(BIN)/uv:
 	$(PYTHON) -m venv .venv
@@ -37,3 +37,33 @@ format: install
 lock: $(BIN)/uv
 	$(BIN)/uv pip compile --quiet requirements.in -o requirements.txt --python-version 3.11
 	$(BIN)/uv pip compile --quiet requirements-dev.in -o requirements-dev.txt --python-version 3.11
+
+## The whole test suite again on this machine's PostgreSQL 15 (started and set up by .ci/postgres.sh)
+.PHONY: test-postgres audit loadtest
+test-postgres: install
+	DATABASE_URL=$$(.ci/postgres.sh) $(BIN)/pytest
+
+## Known vulnerabilities in the pinned runtime dependencies (needs the vulnerability service)
+audit: install
+	$(BIN)/pip-audit --strict --disable-pip --no-deps --progress-spinner off -r requirements.txt
+
+## 60 s at 50 connections against gunicorn + production settings + PostgreSQL, on 127.0.0.1
+loadtest: install
+	$(BIN)/python tests/benchmarks/loadtest.py
+
+## Our API against Wagtail's API v2 under gunicorn: req/s, p50/p99, SQL per request.
+## Uses a throwaway SQLite file in bench-results/ (or DATABASE_URL, which it flushes).
+bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || echo "wrk not found: using the Python load generator"
+	$(BIN)/python -m tests.benchmarks.run
+
+## Stop the local PostgreSQL under a running gunicorn and check the site degrades and recovers
+.PHONY: outage-drill
+outage-drill: install
+	$(BIN)/python tests/ops/outage_drill.py
+
+## Lighthouse 13 and axe-core budgets on gunicorn + production settings, on 127.0.0.1 (tests/budgets/README.md)
+.PHONY: budgets
+budgets: install
+	cd tests/budgets && PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python tests/budgets/run.py $(BUDGETS_ARGS)

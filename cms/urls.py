@@ -2,6 +2,8 @@
 
 import re
 
+from pwa import views as pwa_views
+
 from django.conf import settings
 from django.urls import include, path, re_path
 
@@ -20,10 +22,15 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     re_path(r"^api/", api_not_found),
     path("healthz", health.healthz, name="healthz"),
+    # django-pwa's views, not pwa.urls: its own /offline/ would shadow the site's.
+    # At the root, so the worker's scope is the whole site (PWA_SERVICE_WORKER_PATH).
+    path("manifest.json", pwa_views.manifest, name="manifest"),
+    path("serviceworker.js", pwa_views.service_worker, name="serviceworker"),
 ]
 
-if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
-    # Development only; in production nginx or the object store serves media (docs/production.md).
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    # Development and tests; in production nginx or the object store serves media
+    # (docs/production.md), unless SERVE_MEDIA is set for a single small server.
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [re_path(rf"^{re.escape(media_prefix)}(?P<path>.*)$", media.serve)]
 

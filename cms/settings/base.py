@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from . import backing_services
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
@@ -38,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -67,7 +70,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that reads or writes the body; public responses only (BREACH).
+    "cms.compression.PublicGZipMiddleware",
+    "cms.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.resilience.StalePageMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -123,8 +130,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Let Django itself serve MEDIA_URL (development, tests, a single small server).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": backing_services.media_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -134,19 +143,28 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@example.org")
 BOOKING_NOTIFICATION_EMAIL = os.environ.get("BOOKING_NOTIFICATION_EMAIL", "")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Form and JSON bodies (files aside); the admin's biggest page forms stay well under it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
+# How long booking requests are kept before purge_booking_requests deletes them.
+BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "90"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Back Pain Library"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = backing_services.search_backends(os.environ)
+WAGTAILFRONTENDCACHE = backing_services.frontend_cache(os.environ)
+# The admin talks to no third party: no avatars from Gravatar, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # decompression bombs stop here
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = backing_services.caches(os.environ)
 
 # Public API
 REST_FRAMEWORK = {
@@ -186,6 +204,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Only the public API: Wagtail's admin API is not ours to document (nor to warn about).
+    "PREPROCESSING_HOOKS": ["api.schema.public_api_only"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
@@ -200,6 +220,48 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 
 # How far ahead the dashboard warns editors about medical reviews falling due.
 REVIEW_DUE_WARNING_DAYS = 30
+
+# Installable web app. django-pwa serves /manifest.json (our template adds short_name)
+# and /serviceworker.js from this file; frontend/icons.py draws the icons.
+PWA_SERVICE_WORKER_PATH = BASE_DIR / "frontend" / "static" / "frontend" / "js" / "serviceworker.js"
+PWA_APP_NAME = WAGTAIL_SITE_NAME
+PWA_APP_SHORT_NAME = "Back Pain"
+PWA_APP_DESCRIPTION = (
+    "Plain-language articles and guided stretches for back pain and sciatica, "
+    "readable offline once saved."
+)
+PWA_APP_THEME_COLOR = "#fbfaf8"  # --bg in site.css, as the pages' theme-color meta
+PWA_APP_BACKGROUND_COLOR = "#fbfaf8"
+PWA_APP_DISPLAY = "standalone"
+PWA_APP_SCOPE = "/"
+PWA_APP_START_URL = "/"
+PWA_APP_ORIENTATION = "any"
+PWA_APP_LANG = "en-GB"
+PWA_APP_DIR = "ltr"
+PWA_APP_DEBUG_MODE = False
+icons = f"{STATIC_URL}frontend/icons/"  # lower case: not a setting itself
+PWA_APP_ICONS = [
+    {"src": f"{icons}{name}-{px}.png", "sizes": f"{px}x{px}", "type": "image/png", "purpose": use}
+    for name, use in (("icon", "any"), ("maskable", "maskable"))
+    for px in (192, 512)
+]
+PWA_APP_ICONS_APPLE = [{"src": f"{icons}apple-touch-icon.png", "sizes": "180x180"}]
+PWA_APP_SPLASH_SCREEN = []  # browsers draw one from the name, icon and background colour
+PWA_APP_SHORTCUTS = [
+    {
+        "name": "Stretches",
+        "description": "Short guided stretches for home, desk or travel",
+        "url": "/stretches/",
+        "icons": [{"src": f"{icons}icon-192.png", "sizes": "192x192", "type": "image/png"}],
+    },
+    {
+        "name": "Book a session",
+        "short_name": "Book",
+        "description": "Ask the clinic for a massage appointment",
+        "url": "/book/",
+        "icons": [{"src": f"{icons}icon-192.png", "sizes": "192x192", "type": "image/png"}],
+    },
+]
 
 LOGGING = {
     "version": 1,

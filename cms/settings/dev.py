@@ -3,3 +3,5 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
+
+SERVE_MEDIA = True

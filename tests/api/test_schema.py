@@ -14,7 +14,9 @@ import schemathesis
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 from cms.models import BodyRegion, Muscle, SectionPage, StretchIndexPage
 
@@ -191,6 +193,13 @@ def api_schema(request, demo_library, no_throttle):
     # schemathesis 4.32 relabels the test through ``node._nodeid``, which pytest 9.2
     # renamed; give it the attribute to read so its subtests run.
     request.node._nodeid = request.node.nodeid
+    # Schemathesis calls the real WSGI app, whose request signals would close the
+    # test's database connection (and its transaction) on PostgreSQL; Django's own
+    # test client disconnects the same handler for the same reason.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    request.addfinalizer(lambda: signals.request_started.connect(close_old_connections))
+    request.addfinalizer(lambda: signals.request_finished.connect(close_old_connections))
     loaded = schemathesis.openapi.from_wsgi(SCHEMA_URL, get_wsgi_application())
     _pin_slug_filters_to_the_data(loaded.raw_schema)
     return loaded

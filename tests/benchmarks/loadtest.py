@@ -138,6 +138,20 @@ def worker_rss_kib(master_pid: int) -> dict[int, int]:
     return rss
 
 
+def worker_cpu_seconds(master_pid: int) -> float:
+    """User + system CPU the workers used so far: a cost per request that other load
+    on the machine does not inflate the way it inflates latency."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def wait_until_healthy(url: str, process: subprocess.Popen, seconds: int = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -236,6 +250,7 @@ def main() -> None:
         solo = sorted(((one_request_ms(base + path), path) for path in set(paths)), reverse=True)
         log("slowest single requests: " + ", ".join(f"{p} {ms:.0f} ms" for ms, p in solo[:5]))
         rss_start = worker_rss_kib(server.pid)
+        cpu_start = worker_cpu_seconds(server.pid)
 
         script = workdir / "mix.lua"
         script.write_text(WRK_SCRIPT % {"paths": ", ".join(json.dumps(p) for p in paths)})
@@ -258,10 +273,13 @@ def main() -> None:
             check=True,
         )
         rss_end = worker_rss_kib(server.pid)
+        cpu_used = worker_cpu_seconds(server.pid) - cpu_start
         figures = json.loads(result.stdout.split("WRK_JSON ", 1)[1].splitlines()[0])
 
     report = summarise(figures, rss_start, rss_end, connections, duration, len(set(paths)))
     report["cache"] = "redis" if args.redis else "per-process memory"
+    report["worker_cpu_ms_per_request"] = round(cpu_used * 1000 / max(figures["requests"], 1), 1)
+    report["cpu_cores"] = os.cpu_count()
     report["load_average_at_end"] = os.getloadavg()
     print(result.stdout.split("WRK_JSON", 1)[0])
     print(json.dumps(report, indent=2))

@@ -1,0 +1,44 @@
+"""Gunicorn settings: ``gunicorn -c python:cms.gunicorn cms.wsgi``.
+
+Read from the environment the way platforms set it: ``PORT`` and
+``WEB_CONCURRENCY``. Sync workers suit this site (short requests, answers mostly
+from the cache); several processes rather than threads keep one slow request
+from holding the others. Workers are recycled after a jittered number of
+requests so slow leaks never add up and never restart all at once.
+"""
+
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
+worker_class = "sync"
+# A request taking longer than this is a bug or an attack: kill the worker, log it.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+# Behind a proxy that reuses connections; longer than most proxies' idle timeouts is not needed.
+keepalive = 5
+max_requests = 1000
+max_requests_jitter = 100
+# Load the app once in the master, then fork: faster start, shared memory pages.
+preload_app = True
+# No runtime control socket (gunicornc): one less way in, and two servers on one
+# machine would otherwise fight over $HOME/.gunicorn/gunicorn.ctl.
+control_socket_disable = True
+# Only the proxy talks to gunicorn; trust its X-Forwarded-* from these addresses.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# Logs to stdout/stderr for the platform to collect. The access log has the path
+# without its query string (%(U)s, not %(r)s): search words and cursors stay out
+# of the logs, and no request headers, cookies or client-sent data are logged.
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+access_log_format = '"%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+
+
+def post_fork(server, worker):
+    """Each worker opens its own database connections, never the master's."""
+    from django.db import connections
+
+    connections.close_all()

@@ -1,0 +1,150 @@
+"""Outage drill: stop the real PostgreSQL under a running site, then start it again.
+
+    make outage-drill
+
+Runs gunicorn with production settings on a throwaway database of this
+machine's PostgreSQL 15, with a local Redis as the shared cache, all on
+127.0.0.1. Reads a page and the API, stops the cluster, and checks that the page
+is served stale, an unseen page and the API answer 503 with Retry-After, and
+/healthz says 503; then starts the cluster and checks that everything recovers
+without a restart. Exits non-zero on the first check that fails.
+
+Stops the whole local cluster for a few seconds: run it where nothing else
+needs that PostgreSQL (CI runs it after the test suites).
+"""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import ExitStack
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+
+from loadtest import (  # noqa: E402  (a script beside this one, not a package)
+    GUNICORN,
+    HOST,
+    free_port,
+    manage,
+    start_redis,
+    stop,
+    throwaway_database,
+    wait_until_healthy,
+)
+
+CLUSTER = ["pg_ctlcluster", "--skip-systemctl-redirect", "15", "main"]
+FIRST_PAGES = """
+import json
+from cms.models import ArticlePage
+pages = ArticlePage.objects.live().public().specific()[:2]
+print(json.dumps([page.get_url() for page in pages]))
+"""
+
+
+def fetch(url: str) -> tuple[int, dict, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=15) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def check(label: str, condition: bool) -> None:
+    print(f"{'ok  ' if condition else 'FAIL'} {label}", flush=True)
+    if not condition:
+        raise SystemExit(1)
+
+
+def main() -> None:
+    with ExitStack() as stack:
+        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="outage-")))
+        port = free_port()
+        env = {
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": HOST,
+            "SECURE_SSL_REDIRECT": "false",
+            "DATABASE_URL": throwaway_database(stack),
+            "STATIC_ROOT": str(workdir / "static"),
+            "MEDIA_ROOT": str(workdir / "media"),
+            "HOST": HOST,
+            "PORT": str(port),
+            "WEB_CONCURRENCY": "2",
+            "LOG_LEVEL": "CRITICAL",
+        }
+        env["REDIS_URL"] = start_redis(stack)
+        manage(env, "migrate", "--no-input", "-v0")
+        manage(env, "load_demo_content")
+        manage(env, "collectstatic", "--no-input", "-v0")
+        seen, unseen = json.loads(
+            manage(env, "shell", "-c", FIRST_PAGES, capture=True).splitlines()[-1]
+        )
+        server = subprocess.Popen(
+            [
+                str(GUNICORN),
+                "-c",
+                "python:cms.gunicorn",
+                "--access-logfile",
+                "/dev/null",
+                "--error-logfile",
+                "/dev/null",
+                "cms.wsgi",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        stack.callback(stop, server)
+        base = f"http://{HOST}:{port}"
+        wait_until_healthy(f"{base}/healthz", server)
+
+        status, _, fresh = fetch(base + seen)
+        check(f"{seen} is served while the database is up", status == 200)
+        check(
+            "the API answers while the database is up", fetch(f"{base}/api/v1/articles/")[0] == 200
+        )
+
+        subprocess.run([*CLUSTER, "stop", "-m", "fast"], check=True)
+        stack.callback(subprocess.run, [*CLUSTER, "start"], check=False, capture_output=True)
+        try:
+            status, headers, body = fetch(base + seen)
+            check(f"{seen} is served stale with the database down", status == 200 and body == fresh)
+            check(
+                "the stale page is marked", headers.get("X-Served-Stale") == "database-unavailable"
+            )
+            status, headers, _ = fetch(base + unseen)
+            check(
+                f"{unseen}, never served, is a 503 with Retry-After",
+                status == 503 and "Retry-After" in headers,
+            )
+            status, headers, body = fetch(f"{base}/api/v1/stretches/")
+            problem = json.loads(body)
+            check(
+                "the API is a 503 problem with Retry-After",
+                status == 503 and problem["status"] == 503 and "Retry-After" in headers,
+            )
+            check("/healthz says the database is unavailable", fetch(f"{base}/healthz")[0] == 503)
+        finally:
+            subprocess.run([*CLUSTER, "start"], check=True)
+        time.sleep(1)
+
+        status, headers, _ = fetch(base + seen)
+        check(
+            f"{seen} is fresh again once the database is back",
+            status == 200 and "X-Served-Stale" not in headers,
+        )
+        check("the API recovers by itself", fetch(f"{base}/api/v1/stretches/")[0] == 200)
+        check("/healthz recovers by itself", fetch(f"{base}/healthz")[0] == 200)
+    print("outage drill passed")
+
+
+if __name__ == "__main__":
+    main()
