@@ -5,7 +5,7 @@ attachments under a policy that allows no script, no fetch and no plugin; an
 ``<img>`` still shows them, because browsers ignore ``Content-Disposition`` for
 images embedded in a page. Django serves ``media/`` only in development (this
 view); in production the same headers must come from nginx or the object store
-(see ``cms.storage`` and docs/production.md).
+(see ``cms.storage`` and the README's "Running in production").
 """
 
 from django.conf import settings

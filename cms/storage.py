@@ -2,7 +2,7 @@
 
 S3 sends back the ``Content-Disposition`` stored with each object, so an SVG
 opened directly downloads instead of running in the site's name. S3 cannot
-store a Content-Security-Policy; the CDN in front adds it (docs/production.md).
+store a Content-Security-Policy; the CDN in front adds it (the README's "Running in production").
 """
 
 from storages.backends.s3 import S3Storage

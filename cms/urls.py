@@ -30,7 +30,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
     # Development and tests; in production nginx or the object store serves media
-    # (docs/production.md), unless SERVE_MEDIA is set for a single small server.
+    # (the README's "Running in production"), unless SERVE_MEDIA is set for a single small server.
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [re_path(rf"^{re.escape(media_prefix)}(?P<path>.*)$", media.serve)]
 

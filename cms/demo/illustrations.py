@@ -25,7 +25,7 @@ import html
 import math
 from collections.abc import Callable
 
-__all__ = ["STRETCH_SLUGS", "app_icon_svg", "stretch_svg"]
+__all__ = ["STRETCH_SLUGS", "stretch_svg"]
 
 Point = tuple[float, float]
 
@@ -384,32 +384,3 @@ def stretch_svg(slug: str) -> str:
     scene = Scene()
     draw(scene)
     return scene.svg(title)
-
-
-def app_icon_svg(*, maskable: bool) -> str:
-    """The app icon: a white, gently S-curved spine on the brand blue.
-
-    The maskable variant fills the whole square and keeps the mark inside the
-    central safe zone; the plain variant is a rounded square.
-    """
-    scale = 0.78 if maskable else 1.0
-    radius = 0 if maskable else 112
-    bones = []
-    for i in range(7):
-        t = i / 6
-        y = 256 + (t - 0.5) * 300 * scale
-        x = 256 + 26 * scale * math.sin((t - 0.5) * 2 * math.pi)
-        tilt = 14 * math.cos((t - 0.5) * 2 * math.pi)
-        w, h = (64 + 26 * t) * scale, 30 * scale
-        bones.append(
-            f'<rect x="{x - w / 2:.1f}" y="{y - h / 2:.1f}" width="{w:.1f}" '
-            f'height="{h:.1f}" rx="{h / 2:.1f}" transform="rotate({tilt:.1f} {x:.1f} '
-            f'{y:.1f})"/>'
-        )
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" '
-        'width="512" height="512" role="img" aria-labelledby="title">\n'
-        '<title id="title">Back pain library app icon: a stylised spine</title>\n'
-        f'<rect width="512" height="512" rx="{radius}" fill="#2f5d7c"/>\n'
-        f'<g fill="#ffffff">{"".join(bones)}</g>\n</svg>\n'
-    )

@@ -4,7 +4,7 @@ Each function turns the environment (passed in by ``base``, which stays the one
 place that reads it) into one Django setting, and falls back to what a laptop
 needs: a per-process memory cache, files under ``media/``, search in the
 database, no CDN to purge. Kept apart from ``base`` so each switch is readable
-and testable on its own. See docs/production.md for the variables.
+and testable on its own. See the README's "Running in production" for the variables.
 """
 
 from collections.abc import Mapping

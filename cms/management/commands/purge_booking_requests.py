@@ -1,6 +1,6 @@
 """Delete booking requests past their retention period: personal data is not kept "in case".
 
-Run daily from cron (docs/production.md). Deleting, not anonymising: a request
+Run daily from cron (the README's "Running in production"). Deleting, not anonymising: a request
 without its name and contact is of no use to the clinic, and counts of requests
 can be kept elsewhere if ever needed. Admin log entries name only the reference.
 """
