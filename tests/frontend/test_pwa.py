@@ -1,0 +1,134 @@
+"""The installable web app: manifest, icons, our service worker, and the offline markup."""
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+
+JS_DIR = Path(settings.BASE_DIR) / "frontend" / "static" / "frontend" / "js"
+SITE_CSS = Path(settings.BASE_DIR) / "frontend" / "static" / "frontend" / "css" / "site.css"
+OUR_JS = ("offline-library.js", "serviceworker.js")
+JS_BUDGET_BYTES = 30_000  # every script the pages load, gzipped, all together
+OUR_JS_BUDGET_BYTES = 10_000
+
+
+def static_file(url: str) -> Path:
+    return Path(finders.find(url.removeprefix(settings.STATIC_URL)))
+
+
+def css_variable(name: str) -> str:
+    """The light-scheme value of a custom property in site.css."""
+    return re.search(rf"{name}:\s*(#[0-9a-f]{{6}});", SITE_CSS.read_text()).group(1)
+
+
+@pytest.fixture
+def manifest(client, db):
+    response = client.get("/manifest.json")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    return response.json()
+
+
+def test_manifest_makes_the_library_installable(manifest):
+    assert manifest["name"] == "Back Pain Library"
+    assert manifest["short_name"] == "Back Pain"
+    assert manifest["description"]
+    assert manifest["start_url"] == manifest["scope"] == manifest["id"] == "/"
+    assert manifest["display"] == "standalone"
+    assert manifest["orientation"] == "any"
+    assert manifest["theme_color"] == manifest["background_color"] == css_variable("--bg")
+    assert "status_bar" not in manifest
+
+
+def test_manifest_icons_are_pngs_of_the_sizes_they_claim(manifest):
+    declared = {(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]}
+    assert {("192x192", "any"), ("512x512", "any")} <= declared
+    assert {("192x192", "maskable"), ("512x512", "maskable")} <= declared
+    for icon in manifest["icons"]:
+        assert icon["type"] == "image/png"
+        with Image.open(static_file(icon["src"])) as image:
+            assert image.format == "PNG"
+            assert "x".join(map(str, image.size)) == icon["sizes"]
+
+
+def test_maskable_icons_fill_the_square(manifest):
+    for icon in manifest["icons"]:
+        if icon["purpose"] == "maskable":
+            with Image.open(static_file(icon["src"])) as image:
+                assert image.mode == "RGB"  # no transparency for the platform to fill
+                assert image.getpixel((0, 0)) == image.getpixel((image.width - 1, 0))
+
+
+def test_manifest_shortcuts_lead_to_stretches_and_booking(manifest):
+    assert [shortcut["url"] for shortcut in manifest["shortcuts"]] == ["/stretches/", "/book/"]
+    for shortcut in manifest["shortcuts"]:
+        assert shortcut["name"]
+        assert static_file(shortcut["icons"][0]["src"]).exists()
+
+
+def test_the_site_serves_our_service_worker_with_one_version_constant(client, db):
+    response = client.get("/serviceworker.js")
+    source = Path(settings.PWA_SERVICE_WORKER_PATH).read_text()
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/javascript"
+    assert response.content.decode() == source
+    assert len(re.findall(r"^const VERSION = ", source, re.MULTILINE)) == 1
+    assert "django-pwa-v" not in source  # the default worker's cache names
+
+
+@pytest.mark.parametrize("kind", ["home", "article", "offline"])
+def test_every_page_links_the_manifest_and_the_offline_module(get_html, library, article, kind):
+    path = {"home": "/", "article": article.url, "offline": "/offline/"}[kind]
+    head = get_html(path).head
+
+    assert head.find("link", rel="manifest")["href"] == "/manifest.json"
+    assert head.find("link", rel="icon")["href"].endswith("/icons/icon.svg")
+    assert head.find("link", rel="apple-touch-icon")["href"].endswith("/apple-touch-icon.png")
+    module = head.find("script", type="module")
+    assert module["src"].endswith("/frontend/js/offline-library.js")
+    assert not module.string  # no inline code: the CSP allows only files from the site
+
+
+@pytest.mark.parametrize("path", ["/", "/offline/"])
+def test_save_the_library_waits_hidden_until_the_script_can_do_it(get_html, library, path):
+    section = get_html(path).find(attrs={"data-offline-library": True})
+
+    assert section.has_attr("hidden")
+    assert section.find("button", attrs={"data-offline-save": True}).get_text(strip=True) == (
+        "Save the library for offline"
+    )
+    assert section.find(attrs={"data-offline-status": True})["role"] == "status"
+
+
+@pytest.mark.django_db  # the page fixture is looked up by name, so say so for test ordering
+@pytest.mark.parametrize("fixture", ["article", "stretch"])
+def test_articles_and_stretches_offer_save_for_offline(client, get_html, request, fixture):
+    page = request.getfixturevalue(fixture)
+    box = get_html(page.url).find(attrs={"data-offline-page": True})
+    kind = {"article": "articles", "stretch": "stretches"}[fixture]
+    api = client.get(f"/api/v1/{kind}/{page.id}/").json()
+
+    assert box.has_attr("hidden")
+    assert box["data-api"] == api["api_url"]
+    assert box["data-key"] == f"{api['type']}:{api['id']}"
+    assert box.find("button").get_text(strip=True) == "Save for offline"
+
+
+def test_javascript_stays_small():
+    sizes = {path.name: len(gzip.compress(path.read_bytes())) for path in JS_DIR.glob("*.js")}
+
+    assert sum(sizes.values()) < JS_BUDGET_BYTES, sizes
+    assert sum(sizes[name] for name in OUR_JS) < OUR_JS_BUDGET_BYTES, sizes
+
+
+def test_offline_module_writes_text_not_html():
+    for name in OUR_JS:
+        source = (JS_DIR / name).read_text()
+        assert "innerHTML" not in source
+        assert "insertAdjacentHTML" not in source
