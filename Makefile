@@ -49,7 +49,7 @@ audit: install
 
 ## 60 s at 50 connections against gunicorn + production settings + PostgreSQL, on 127.0.0.1
 loadtest: install
-	$(BIN)/python tests/benchmarks/loadtest.py
+	$(BIN)/python -m tests.benchmarks.loadtest
 
 ## Our API against Wagtail's API v2 under gunicorn: req/s, p50/p99, SQL per request.
 ## Uses a throwaway SQLite file in bench-results/ (or DATABASE_URL, which it flushes).
@@ -60,10 +60,10 @@ bench: install
 ## Stop the local PostgreSQL under a running gunicorn and check the site degrades and recovers
 .PHONY: outage-drill
 outage-drill: install
-	$(BIN)/python tests/ops/outage_drill.py
+	$(BIN)/python -m tests.ops.outage_drill
 
 ## Lighthouse 13 and axe-core budgets on gunicorn + production settings, on 127.0.0.1 (tests/budgets/README.md)
 .PHONY: budgets
 budgets: install
 	cd tests/budgets && PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
-	$(BIN)/python tests/budgets/run.py $(BUDGETS_ARGS)
+	$(BIN)/python -m tests.budgets.run $(BUDGETS_ARGS)

@@ -104,3 +104,15 @@ def server_error(request):
             content_type=PROBLEM_CONTENT_TYPE,
         )
     return defaults.server_error(request)
+
+
+def bad_request(request, exception):
+    """Requests Django refuses before any view (a body too large, a bad Host): the API's
+    clients get problem details like every other 400."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            problem(400, "The request could not be read (too large or malformed)."),
+            status=400,
+            content_type=PROBLEM_CONTENT_TYPE,
+        )
+    return defaults.bad_request(request, exception)

@@ -14,6 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api.errors import api_not_found
 from cms import health, media
 
+handler400 = "api.errors.bad_request"
 handler500 = "api.errors.server_error"
 
 urlpatterns = [

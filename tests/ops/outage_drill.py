@@ -17,7 +17,6 @@ import json
 import os
 import secrets
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
@@ -25,19 +24,8 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
-
-from loadtest import (  # noqa: E402  (a script beside this one, not a package)
-    GUNICORN,
-    HOST,
-    free_port,
-    manage,
-    start_redis,
-    stop,
-    throwaway_database,
-    wait_until_healthy,
-)
+from tests.benchmarks.loadtest import start_redis, throwaway_database
+from tests.serving import HOST, free_port, manage, start_gunicorn
 
 CLUSTER = ["pg_ctlcluster", "--skip-systemctl-redirect", "15", "main"]
 FIRST_PAGES = """
@@ -87,24 +75,8 @@ def main() -> None:
         seen, unseen = json.loads(
             manage(env, "shell", "-c", FIRST_PAGES, capture=True).splitlines()[-1]
         )
-        server = subprocess.Popen(
-            [
-                str(GUNICORN),
-                "-c",
-                "python:cms.gunicorn",
-                "--access-logfile",
-                "/dev/null",
-                "--error-logfile",
-                "/dev/null",
-                "cms.wsgi",
-            ],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-        )
-        stack.callback(stop, server)
         base = f"http://{HOST}:{port}"
-        wait_until_healthy(f"{base}/healthz", server)
+        start_gunicorn(stack, env, base, "--error-logfile", "/dev/null")
 
         status, _, fresh = fetch(base + seen)
         check(f"{seen} is served while the database is up", status == 200)
