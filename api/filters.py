@@ -25,20 +25,21 @@ class NotBlankMixin:
 
 
 class InstantField(NotBlankMixin, django_filters.fields.IsoDateTimeField):
-    """An ISO 8601 time that the database can store: it must exist in UTC too.
+    """An ISO 8601 time that the database can store, handed over in UTC.
 
     ``0001-01-01T00:00:00+14:00`` parses, but is in year 0 in UTC and would
-    overflow the query rather than fail validation.
+    overflow the query rather than fail validation; an offset such as ``+22:20``
+    parses too, but PostgreSQL refuses it, so the query always gets UTC.
     """
 
     def to_python(self, value):
         value = super().to_python(value)
-        if value is not None:
-            try:
-                value.astimezone(datetime.UTC)
-            except OverflowError:
-                raise ValidationError("Enter a date and time between years 1 and 9999.") from None
-        return value
+        if value is None:
+            return None
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise ValidationError("Enter a date and time between years 1 and 9999.") from None
 
 
 class InstantFilter(django_filters.IsoDateTimeFilter):

@@ -400,3 +400,11 @@ def test_a_stretch_is_not_found_at_the_articles_address(client, stretch):
 
 def test_article_detail_takes_no_query_parameters(client, article):
     assert_problem(client.get(f"/api/v1/articles/{article.id}/", {"fields": "*"}), 400)
+
+
+def test_updated_since_with_an_unusual_offset_is_compared_in_utc(client, library, article):
+    # +22:20 parses as ISO 8601; PostgreSQL would refuse it as a time zone.
+    response = client.get("/api/v1/articles/", {"updated_since": "1148-05-13T11:36:10+22:20"})
+
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["results"]] == [article.id]
