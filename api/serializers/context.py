@@ -4,6 +4,7 @@ from functools import cached_property
 
 from wagtail.models import Page
 
+from api import selectors
 from cms.models import ClinicSettings, SectionPage, StretchIndexPage
 
 
@@ -37,9 +38,7 @@ class RepresentationContext:
 
     @cached_property
     def booking_page_url(self) -> str | None:
-        from cms.models import BookingPage
-
-        page = BookingPage.objects.live().public().first()
+        page = selectors.public_booking_page()
         return self.page_url(page) if page else None
 
 

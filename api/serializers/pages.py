@@ -5,7 +5,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from api import jsonld
-from cms.models import ArticlePage, StretchGuidePage
+from cms.models import StretchGuidePage
 
 from .blocks import (
     RichTextField,
@@ -90,10 +90,12 @@ class LibraryPageDetailMixin(serializers.Serializer):
             if isinstance(field, RichTextField)
         ]
         rich_text_ids = set().union(*(rich_text_page_ids(html) for html in rich_text))
-        self.context["linked_pages"] = LinkedPages(
-            representation_context(self.context), ids, rich_text_ids
-        )
-        return super().to_representation(page)
+        ctx = representation_context(self.context)
+        self.context["linked_pages"] = LinkedPages(ctx, ids, rich_text_ids)
+        data = super().to_representation(page)
+        # Built from the finished representation, so it can never disagree with it.
+        data["json_ld"] = self.json_ld_builder(data, ctx.clinic)
+        return data
 
     @extend_schema_field(PageLinkSerializer(many=True))
     def get_related(self, page):
@@ -127,11 +129,7 @@ class LibraryPageDetailMixin(serializers.Serializer):
 
     @extend_schema_field(serializers.DictField())
     def get_json_ld(self, page):
-        return None  # filled in from the finished representation in to_representation
-
-    def _with_json_ld(self, data, build):
-        data["json_ld"] = build(data, representation_context(self.context).clinic)
-        return data
+        return None  # replaced in to_representation, once the other fields exist
 
 
 class ArticleSummarySerializer(LibraryPageSummarySerializer):
@@ -142,8 +140,7 @@ class ArticleDetailSerializer(ArticleSummarySerializer, LibraryPageDetailMixin):
     hero_image = ImageField(allow_null=True)
     body = StreamBodyField()
 
-    def to_representation(self, page: ArticlePage):
-        return self._with_json_ld(super().to_representation(page), jsonld.article)
+    json_ld_builder = staticmethod(jsonld.article)
 
 
 class StretchSummarySerializer(LibraryPageSummarySerializer):
@@ -179,5 +176,4 @@ class StretchDetailSerializer(StretchSummarySerializer, LibraryPageDetailMixin):
         ]
         return StretchStepSerializer(steps, many=True, context=self.context).data
 
-    def to_representation(self, page: StretchGuidePage):
-        return self._with_json_ld(super().to_representation(page), jsonld.stretch)
+    json_ld_builder = staticmethod(jsonld.stretch)
