@@ -100,8 +100,11 @@ class Scene:
     def mat(self, x0: float, x1: float) -> None:
         self.line("props", [(x0, FLOOR + 4), (x1, FLOOR + 4)], 9, PROP_LIGHT)
 
-    def wall(self, x: float) -> None:
-        self.line("props", [(x + 18, 60), (x + 18, FLOOR)], 36, PROP)
+    def wall(self, x: float, top: float = 60) -> None:
+        self._grow([(x, top), (x + 36, FLOOR)], 0)
+        self.layers["props"].append(
+            f'<rect x="{x}" y="{top}" width="36" height="{FLOOR - top}" rx="6" fill="{PROP}"/>'
+        )
 
     def chair(self, back_x: float, seat_y: float, depth: float = 100) -> None:
         """A plain chair seen from the side, backrest at back_x, seat facing right."""
@@ -167,17 +170,22 @@ class Figure:
 
     def _limb(self, layer: str, points: list[Point], foot: list[Point] = ()) -> None:
         colour = BODY_FAR if layer == "far" else BODY
-        if foot:
-            self.scene.line(layer, foot, FOOT_W, colour)
         if layer != "far":  # a thin outline separates the limb from what is behind
             self.scene.line(layer, points, LIMB_W + 6, BACKGROUND)
+            if foot:
+                self.scene.line(layer, foot, FOOT_W + 6, BACKGROUND)
         self.scene.line(layer, points, LIMB_W, colour)
+        if foot:
+            self.scene.line(layer, foot, FOOT_W, colour)
 
     def _chain(self, joint: Point, side: int, half: float, lengths, end, bend, angles, mid):
         root = _at(joint, side * half, self.trunk + 90)
         if angles:
             middle = _at(root, lengths[0], angles[0])
             return [root, middle, _at(middle, lengths[1], angles[1])]
+        if bend == 0 and not mid:  # straight, foreshortened towards the viewer
+            t = lengths[0] / sum(lengths)
+            mid = (root[0] + (end[0] - root[0]) * t, root[1] + (end[1] - root[1]) * t)
         return [root, mid, end] if mid else _ik(root, end, *lengths, bend)
 
     def leg(self, layer: str, ankle: Point | None = None, *, bend: int = -1,
@@ -218,13 +226,13 @@ def _pose(slug: str, title: str) -> Callable[[PoseFn], PoseFn]:
 )
 def _towel_calf(s: Scene) -> None:
     f = Figure(s, (200, FLOOR - 25), -84)
-    f.leg("far", (300, ANKLE_Y), foot=0)
-    leg = f.leg("under", angles=(2, 0), foot=-98)
-    ball = _at(leg[2], FOOT - 6, -98)
+    f.leg("far", (300, ANKLE_Y - 6), foot=0)
+    leg = f.leg("under", angles=(4, 4), foot=-96, foot_len=34)
+    ball = _at(leg[2], 26, -96)
     for layer in ("far", "near"):
         hand = f.arm(layer, (336, 330))[2]
-    s.strap(hand, ball, -8, 13)
-    s.target_on(leg[1], leg[2], 0.4, 11, 32, 13)
+    s.strap(hand, ball, -6, 14)
+    s.target_on(leg[1], leg[2], 0.45, 4, 32, 13)
 
 
 @_pose(
@@ -249,10 +257,10 @@ def _wall_calf(s: Scene) -> None:
 )
 def _figure_four(s: Scene) -> None:
     f = Figure(s, (350, FLOOR - 24), 180)
-    support = f.leg("far", angles=(-100, 0), foot=-80)
-    f.leg("under", _at(support[1], 40, 80), knee=(444, 366), foot=180, foot_len=16)
-    for layer in ("far", "near"):
-        f.arm(layer, _at(support[1], 24, 75), bend=-1)
+    support = f.leg("far", angles=(-102, 0), foot=-80)
+    f.leg("near", _at(support[1], 34, 78), knee=(446, 372), foot=180, foot_len=16)
+    for layer in ("far", "near"):  # hands hold the supporting thigh below the knee
+        f.arm(layer, _at(support[1], 22, 90), bend=0)
     s.target((366, FLOOR - 22), 32, 18)
 
 
@@ -266,8 +274,8 @@ def _seated_piriformis(s: Scene) -> None:
     f = Figure(s, (250, FLOOR - 112), -48, head=6)
     support = f.leg("far", (350, ANKLE_Y))
     f.leg("under", _at(support[1], 16, -100), knee=(300, 336), foot=-4, foot_len=30)
-    for layer in ("far", "near"):  # hands rest on the crossed knee
-        f.arm(layer, (302, 326))
+    for layer in ("far", "near"):  # hands rest on the crossed knee, elbows out
+        f.arm(layer, (304, 326), bend=0)
     s.target((228, FLOOR - 112), 28, 22, -30)
 
 
@@ -279,12 +287,12 @@ def _seated_piriformis(s: Scene) -> None:
 )
 def _glute_medius(s: Scene) -> None:
     s.wall(470)
-    f = Figure(s, (352, 238), -100, front=True)
-    f.leg("far", (312, ANKLE_Y), side=1, bend=1, foot=180, foot_len=14)
-    f.leg("under", (330, ANKLE_Y), side=-1, bend=1, foot=0, foot_len=14)
-    f.arm("near", (468, 196), side=1)
-    f.arm("near", (326, 238), side=-1)
-    s.target((378, 228), 16, 30, -8)
+    f = Figure(s, (360, 230), -104, head=-4, front=True)
+    f.leg("far", (314, ANKLE_Y), side=1, bend=0, foot=180, foot_len=14)
+    f.leg("under", (334, ANKLE_Y), side=-1, bend=0, foot=0, foot_len=14)
+    f.arm("near", (468, 190), side=1)
+    f.arm("near", (332, 230), side=-1)
+    s.target((386, 222), 16, 30, -10)
 
 
 @_pose(
@@ -294,7 +302,7 @@ def _glute_medius(s: Scene) -> None:
 )
 def _side_lying(s: Scene) -> None:
     f = Figure(s, (360, FLOOR - 30), 180, head=14, front=True)
-    f.arm("under", angles=(188, 180), side=-1)
+    f.arm("under", angles=(163, 180))
     f.leg("under", angles=(0, 0), side=-1, foot=-90, foot_len=12)
     top = f.leg("near", angles=(-30, -30), side=1, foot=-110, foot_len=14)
     f.arm("near", (306, FLOOR - 12), side=1, bend=-1)
@@ -313,7 +321,7 @@ def _hip_flexor(s: Scene) -> None:
     back = f.leg("under", (166, FLOOR - 20), knee=knee, foot=125, foot_len=22)
     for layer, dx in (("far", 10), ("near", 14)):
         f.arm(layer, (f.hip[0] + dx, f.hip[1] - 8), bend=1)
-    s.target_on(back[0], back[1], 0.12, -14, 28, 15)
+    s.target_on(back[0], back[1], 0.26, -12, 28, 14)
 
 
 @_pose(
@@ -324,8 +332,8 @@ def _hip_flexor(s: Scene) -> None:
 def _hamstring(s: Scene) -> None:
     f = Figure(s, (340, FLOOR - 24), 180)
     f.leg("far", angles=(0, 0), foot=-88, foot_len=24)
-    raised = f.leg("under", angles=(-76, -76), foot=-166)
-    ball = _at(raised[2], FOOT - 6, -166)
+    raised = f.leg("under", angles=(-76, -76), foot=-166, foot_len=34)
+    ball = _at(raised[2], 26, -166)
     for layer in ("far", "near"):
         hand = f.arm(layer, (298, 296))[2]
     s.strap(hand, ball, -76, 13)
@@ -338,12 +346,12 @@ def _hamstring(s: Scene) -> None:
     "over the head and the trunk bending to the opposite side.",
 )
 def _side_bend(s: Scene) -> None:
-    f = Figure(s, (318, ANKLE_Y - THIGH - SHIN + 2), -68, head=6, front=True)
+    f = Figure(s, (316, ANKLE_Y - THIGH - SHIN + 4), -66, head=6, front=True)
     for side in (-1, 1):
-        f.leg("under", (320 + 24 * side, ANKLE_Y), side=side, bend=side,
-              foot=90 - 90 * side, foot_len=14)  # fmt: skip
-    f.arm("near", angles=(-84, -22), side=-1)
-    f.arm("near", (374, 240), side=1, bend=-1)
+        f.leg("under", (316 + 26 * side, ANKLE_Y), side=side, bend=0, foot=90 - 90 * side,
+              foot_len=14)  # fmt: skip
+    f.arm("near", angles=(-84, -24), side=-1)
+    f.arm("near", (372, 236), side=1, bend=-1)
     s.target_on(f.hip, f.shoulder, 0.45, -30, 38, 14)
 
 
@@ -354,9 +362,9 @@ def _side_bend(s: Scene) -> None:
 def _knees_to_chest(s: Scene) -> None:
     f = Figure(s, (350, FLOOR - 24), 180, head=4)
     f.leg("far", angles=(-128, 18), foot=-40, foot_len=24)
-    near = f.leg("under", angles=(-134, 14), foot=-44, foot_len=24)
-    for layer in ("far", "near"):
-        f.arm(layer, _at(near[1], 26, 14), bend=-1)
+    near = f.leg("near", angles=(-134, 14), foot=-44, foot_len=24)
+    for layer in ("far", "near"):  # elbows point outwards, so the arms look straight
+        f.arm(layer, _at(near[1], 30, 14), bend=0)
     s.target((300, FLOOR - 20), 46, 15)
 
 
@@ -369,9 +377,10 @@ def _quad(s: Scene) -> None:
     s.chair(372, FLOOR - 88)
     f = Figure(s, (296, ANKLE_Y - THIGH - SHIN + 2), -90)
     f.leg("far", (296, ANKLE_Y), foot=0)
-    bent = f.leg("under", angles=(97, -102), foot=-150, foot_len=24)
+    bent = f.leg("under", angles=(100, -108), foot=-150, foot_len=24)
+    f._limb("under", bent[:2])  # outline the thigh over the folded shin
     f.arm("far", (376, FLOOR - 206))
-    f.arm("near", _at(bent[2], 6, -60), bend=-1)
+    f.arm("near", _at(bent[2], 8, -40), bend=1)
     s.target_on(bent[0], bent[1], 0.5, -13, 36, 14)
 
 
