@@ -11,9 +11,12 @@ Every picture is built the same way, so the set stays consistent:
   soft capsule-shaped limbs. Limbs on the far side are a shade darker; limbs
   on the near side get a thin background-coloured outline so they read
   clearly where they cross the body.
-* Props (floor, mat, chair, wall, towel or strap) are a few grey shapes, and
-  the muscle each exercise works on is marked with a warm translucent
-  ellipse (class ``target``).
+* Props (floor, chair, wall, towel or strap) are a few grey shapes, and the
+  muscle each exercise works on is marked with a warm translucent ellipse
+  (class ``target``).
+* The scene records the extent of what it draws, and the finished picture is
+  scaled (at most 1.4x) and centred in the 640x480 frame, so lying poses are
+  as legible at phone sizes as standing ones.
 
 Angles are in degrees in SVG screen space: 0 points right, 90 points down,
 -90 points up. Side views face right; lying figures have the head on the left.
@@ -34,7 +37,6 @@ BODY = "#3b6e8f"
 BODY_FAR = "#2b5570"
 PROP = "#a3a6a8"
 PROP_DARK = "#7d8285"
-PROP_LIGHT = "#cfcac0"
 TARGET = "#e8833a"
 FLOOR = 420
 
@@ -65,12 +67,15 @@ def _ik(root: Point, end: Point, l1: float, l2: float, bend: int) -> list[Point]
     return [root, _at(root, l1, base + bend * spread), _at(root, d, base)]
 
 
-def _path(points: list[Point], width: float, colour: str, **attrs: str) -> str:
+def _lerp(p: Point, q: Point, t: float) -> Point:
+    return (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)
+
+
+def _path(points: list[Point], width: float, colour: str) -> str:
     d = "M" + " L".join(f"{x:.1f} {y:.1f}" for x, y in points)
-    extra = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in attrs.items())
     return (
         f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}" '
-        f'stroke-linecap="round" stroke-linejoin="round"{extra}/>'
+        'stroke-linecap="round" stroke-linejoin="round"/>'
     )
 
 
@@ -96,9 +101,6 @@ class Scene:
         self.layers[layer].append(
             f'<circle cx="{c[0]:.1f}" cy="{c[1]:.1f}" r="{r}" fill="{colour}"/>'
         )
-
-    def mat(self, x0: float, x1: float) -> None:
-        self.line("props", [(x0, FLOOR + 4), (x1, FLOOR + 4)], 9, PROP_LIGHT)
 
     def wall(self, x: float, top: float = 60) -> None:
         self._grow([(x, top), (x + 36, FLOOR)], 0)
@@ -129,8 +131,7 @@ class Scene:
         """Highlight along segment p-q at fraction t, shifted sideways by side px
         (positive = clockwise of the p-to-q direction)."""
         deg = _angle(p, q)
-        mid = (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)
-        self.target(_at(mid, side, deg + 90), rx, ry, deg)
+        self.target(_at(_lerp(p, q, t), side, deg + 90), rx, ry, deg)
 
     def svg(self, title: str) -> str:
         """Scale and centre the drawing in the frame; the floor spans the width."""
@@ -155,20 +156,24 @@ class Figure:
     and arms starting either side of the midline (side=-1 or +1, counted
     clockwise from the trunk direction, so +1 is screen right when upright).
     Limb layers: "far" (darker, behind the trunk), "under" (outlined, behind
-    the trunk) and "near" (outlined, in front of the trunk).
+    the trunk) and "near" (outlined, in front of the trunk). A limb is placed
+    by joint angles, by an explicit middle joint, or by its end point with
+    bend=+1/-1 (which side the elbow or knee goes) or bend=0 (drawn straight
+    and foreshortened, for a joint that points at the viewer).
     """
 
     def __init__(
         self, scene: Scene, hip: Point, trunk: float, *, head: float = 0, front: bool = False
     ) -> None:
-        self.scene, self.hip, self.trunk, self.front = scene, hip, trunk, front
+        self.scene, self.hip, self.trunk = scene, hip, trunk
         self.shoulder = _at(hip, TORSO, trunk)
         self.head = _at(self.shoulder, NECK, trunk + head)
         scene.line("body", [hip, self.shoulder], 60 if front else 46, BODY)
         scene.line("body", [self.shoulder, self.head], NECK_W, BODY)
         scene.circle("body", self.head, HEAD_R, BODY)
 
-    def _limb(self, layer: str, points: list[Point], foot: list[Point] = ()) -> None:
+    def limb(self, layer: str, points: list[Point], foot: list[Point] | None = None) -> None:
+        """Draw a chain of joints (and optionally a foot) on one of the limb layers."""
         colour = BODY_FAR if layer == "far" else BODY
         if layer != "far":  # a thin outline separates the limb from what is behind
             self.scene.line(layer, points, LIMB_W + 6, BACKGROUND)
@@ -184,8 +189,7 @@ class Figure:
             middle = _at(root, lengths[0], angles[0])
             return [root, middle, _at(middle, lengths[1], angles[1])]
         if bend == 0 and not mid:  # straight, foreshortened towards the viewer
-            t = lengths[0] / sum(lengths)
-            mid = (root[0] + (end[0] - root[0]) * t, root[1] + (end[1] - root[1]) * t)
+            mid = _lerp(root, end, lengths[0] / sum(lengths))
         return [root, mid, end] if mid else _ik(root, end, *lengths, bend)
 
     def leg(self, layer: str, ankle: Point | None = None, *, bend: int = -1,
@@ -194,14 +198,14 @@ class Figure:
         """Draw hip-knee-ankle (by ankle target, angles or explicit knee) and a
         foot leaving the ankle at angle foot; returns the three joints."""
         pts = self._chain(self.hip, side, 17, (THIGH, SHIN), ankle, bend, angles, knee)
-        self._limb(layer, pts, [_at(pts[2], -5, foot), _at(pts[2], foot_len, foot)])
+        self.limb(layer, pts, [_at(pts[2], -5, foot), _at(pts[2], foot_len, foot)])
         return pts
 
     def arm(self, layer: str, hand: Point | None = None, *, bend: int = 1,
             angles: tuple[float, float] | None = None, side: int = 0) -> list[Point]:  # fmt: skip
         """Draw shoulder-elbow-hand; returns the three joints."""
         pts = self._chain(self.shoulder, side, 27, (UPPER_ARM, FOREARM), hand, bend, angles, None)
-        self._limb(layer, pts)
+        self.limb(layer, pts)
         return pts
 
 
@@ -211,20 +215,20 @@ PoseFn = Callable[[Scene], None]
 _POSES: dict[str, tuple[str, PoseFn]] = {}
 
 
-def _pose(slug: str, title: str) -> Callable[[PoseFn], PoseFn]:
+def _pose(slug: str) -> Callable[[PoseFn], PoseFn]:
+    """Register a pose; its docstring is the picture's <title>."""
+
     def register(fn: PoseFn) -> PoseFn:
-        _POSES[slug] = (title, fn)
+        _POSES[slug] = (" ".join((fn.__doc__ or "").split()), fn)
         return fn
 
     return register
 
 
-@_pose(
-    "towel-calf-stretch",
-    "Towel calf stretch: a person sits on the floor with one leg straight and a towel "
-    "looped around the ball of that foot, pulling the toes back towards the body.",
-)
+@_pose("towel-calf-stretch")
 def _towel_calf(s: Scene) -> None:
+    """Towel calf stretch: a person sits on the floor with one leg straight and a towel looped
+    around the ball of that foot, pulling the toes back towards the body."""
     f = Figure(s, (200, FLOOR - 25), -84)
     f.leg("far", (300, ANKLE_Y - 6), foot=0)
     leg = f.leg("under", angles=(4, 4), foot=-96, foot_len=34)
@@ -235,12 +239,10 @@ def _towel_calf(s: Scene) -> None:
     s.target_on(leg[1], leg[2], 0.45, 4, 32, 13)
 
 
-@_pose(
-    "wall-calf-stretch",
-    "Wall calf stretch: a person stands facing a wall with both hands on it, one leg "
-    "stepped back with the heel down and the knee slightly bent.",
-)
+@_pose("wall-calf-stretch")
 def _wall_calf(s: Scene) -> None:
+    """Wall calf stretch: a person stands facing a wall with both hands on it, one leg stepped
+    back with the heel down and the knee slightly bent."""
     s.wall(520)
     f = Figure(s, (362, 256), -66)
     f.leg("far", (445, ANKLE_Y), foot=0)
@@ -250,12 +252,10 @@ def _wall_calf(s: Scene) -> None:
     s.target_on(back[1], back[2], 0.5, 12, 30, 13)
 
 
-@_pose(
-    "figure-four-stretch",
-    "Figure-four stretch: a person lies on their back with one ankle crossed over the "
-    "opposite bent knee, hands drawing the supporting thigh towards the chest.",
-)
+@_pose("figure-four-stretch")
 def _figure_four(s: Scene) -> None:
+    """Figure-four stretch: a person lies on their back with one ankle crossed over the
+    opposite bent knee, hands drawing the supporting thigh towards the chest."""
     f = Figure(s, (350, FLOOR - 24), 180)
     support = f.leg("far", angles=(-102, 0), foot=-80)
     f.leg("near", _at(support[1], 34, 78), knee=(446, 372), foot=180, foot_len=16)
@@ -264,12 +264,10 @@ def _figure_four(s: Scene) -> None:
     s.target((366, FLOOR - 22), 32, 18)
 
 
-@_pose(
-    "seated-piriformis-stretch",
-    "Seated piriformis stretch: a person sits on a chair with one ankle resting on the "
-    "opposite knee, leaning forward from the hips with a long, straight back.",
-)
+@_pose("seated-piriformis-stretch")
 def _seated_piriformis(s: Scene) -> None:
+    """Seated piriformis stretch: a person sits on a chair with one ankle resting on the
+    opposite knee, leaning forward from the hips with a long, straight back."""
     s.chair(190, FLOOR - 88, 118)
     f = Figure(s, (250, FLOOR - 112), -48, head=6)
     support = f.leg("far", (350, ANKLE_Y))
@@ -279,13 +277,11 @@ def _seated_piriformis(s: Scene) -> None:
     s.target((228, FLOOR - 112), 28, 22, -30)
 
 
-@_pose(
-    "standing-gluteus-medius-stretch",
-    "Standing gluteus medius stretch, seen from the front: a person stands with the "
-    "legs crossed at the ankles, one hand on a wall, pushing the hips out to the side "
-    "towards the wall.",
-)
+@_pose("standing-gluteus-medius-stretch")
 def _glute_medius(s: Scene) -> None:
+    """Standing gluteus medius stretch, seen from the front: a person stands with the legs
+    crossed at the ankles, one hand on a wall, pushing the hips out to the side towards the
+    wall."""
     s.wall(470)
     f = Figure(s, (360, 230), -104, head=-4, front=True)
     f.leg("far", (314, ANKLE_Y), side=1, bend=0, foot=180, foot_len=14)
@@ -295,12 +291,10 @@ def _glute_medius(s: Scene) -> None:
     s.target((386, 222), 16, 30, -10)
 
 
-@_pose(
-    "side-lying-leg-raise",
-    "Side-lying leg raise: a person lies on their side with the head resting on the "
-    "lower arm and the top leg lifted straight, about 30 degrees.",
-)
+@_pose("side-lying-leg-raise")
 def _side_lying(s: Scene) -> None:
+    """Side-lying leg raise: a person lies on their side with the head resting on the lower arm
+    and the top leg lifted straight, about 30 degrees."""
     f = Figure(s, (360, FLOOR - 30), 180, head=14, front=True)
     f.arm("under", angles=(163, 180))
     f.leg("under", angles=(0, 0), side=-1, foot=-90, foot_len=12)
@@ -309,12 +303,10 @@ def _side_lying(s: Scene) -> None:
     s.target_on(top[0], top[1], 0.12, -14, 28, 16)
 
 
-@_pose(
-    "kneeling-hip-flexor-stretch",
-    "Kneeling hip flexor stretch: a person in a half-kneeling lunge with the back knee "
-    "on the floor, hips pushed forwards and the trunk upright.",
-)
+@_pose("kneeling-hip-flexor-stretch")
 def _hip_flexor(s: Scene) -> None:
+    """Kneeling hip flexor stretch: a person in a half-kneeling lunge with the back knee on the
+    floor, hips pushed forwards and the trunk upright."""
     knee = (252, FLOOR - 12)
     f = Figure(s, _at(knee, THIGH, -62), -90)
     f.leg("far", (412, ANKLE_Y), foot=0)
@@ -324,12 +316,10 @@ def _hip_flexor(s: Scene) -> None:
     s.target_on(back[0], back[1], 0.26, -12, 28, 14)
 
 
-@_pose(
-    "lying-hamstring-stretch",
-    "Lying hamstring stretch: a person lies on their back with one leg raised straight, "
-    "a strap around the foot held in both hands, the other leg flat on the floor.",
-)
+@_pose("lying-hamstring-stretch")
 def _hamstring(s: Scene) -> None:
+    """Lying hamstring stretch: a person lies on their back with one leg raised straight, a
+    strap around the foot held in both hands, the other leg flat on the floor."""
     f = Figure(s, (340, FLOOR - 24), 180)
     f.leg("far", angles=(0, 0), foot=-88, foot_len=24)
     raised = f.leg("under", angles=(-76, -76), foot=-166, foot_len=34)
@@ -340,12 +330,10 @@ def _hamstring(s: Scene) -> None:
     s.target_on(raised[0], raised[1], 0.55, 13, 36, 13)
 
 
-@_pose(
-    "standing-side-bend",
-    "Standing side bend, seen from the front: a person stands with one arm reaching "
-    "over the head and the trunk bending to the opposite side.",
-)
+@_pose("standing-side-bend")
 def _side_bend(s: Scene) -> None:
+    """Standing side bend, seen from the front: a person stands with one arm reaching over the
+    head and the trunk bending to the opposite side."""
     f = Figure(s, (316, ANKLE_Y - THIGH - SHIN + 4), -66, head=6, front=True)
     for side in (-1, 1):
         f.leg("under", (316 + 26 * side, ANKLE_Y), side=side, bend=0, foot=90 - 90 * side,
@@ -355,11 +343,10 @@ def _side_bend(s: Scene) -> None:
     s.target_on(f.hip, f.shoulder, 0.45, -30, 38, 14)
 
 
-@_pose(
-    "knees-to-chest-stretch",
-    "Knees-to-chest stretch: a person lies on their back hugging both knees in towards the chest.",
-)
+@_pose("knees-to-chest-stretch")
 def _knees_to_chest(s: Scene) -> None:
+    """Knees-to-chest stretch: a person lies on their back hugging both knees in towards the
+    chest."""
     f = Figure(s, (350, FLOOR - 24), 180, head=4)
     f.leg("far", angles=(-128, 18), foot=-40, foot_len=24)
     near = f.leg("near", angles=(-134, 14), foot=-44, foot_len=24)
@@ -368,17 +355,15 @@ def _knees_to_chest(s: Scene) -> None:
     s.target((300, FLOOR - 20), 46, 15)
 
 
-@_pose(
-    "standing-quad-stretch",
-    "Standing quadriceps stretch: a person stands on one leg, one hand holding a chair "
-    "for balance, the other hand drawing the heel of the bent leg towards the buttock.",
-)
+@_pose("standing-quad-stretch")
 def _quad(s: Scene) -> None:
+    """Standing quadriceps stretch: a person stands on one leg, one hand holding a chair for
+    balance, the other hand drawing the heel of the bent leg towards the buttock."""
     s.chair(372, FLOOR - 88)
     f = Figure(s, (296, ANKLE_Y - THIGH - SHIN + 2), -90)
     f.leg("far", (296, ANKLE_Y), foot=0)
     bent = f.leg("under", angles=(100, -108), foot=-150, foot_len=24)
-    f._limb("under", bent[:2])  # outline the thigh over the folded shin
+    f.limb("under", bent[:2])  # outline the thigh over the folded shin
     f.arm("far", (376, FLOOR - 206))
     f.arm("near", _at(bent[2], 8, -40), bend=1)
     s.target_on(bent[0], bent[1], 0.5, -13, 36, 14)
