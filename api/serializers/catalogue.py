@@ -6,7 +6,7 @@ from rest_framework import serializers
 from cms.models import BodyRegion, StretchIndexPage
 
 from .context import representation_context
-from .references import CallToActionSerializer, TaxonomyRefSerializer
+from .references import CallToActionSerializer, PageURLField, TaxonomyRefSerializer
 
 
 class MuscleSerializer(serializers.Serializer):
@@ -36,13 +36,10 @@ class SectionSerializer(serializers.Serializer):
     title = serializers.CharField()
     intro = serializers.CharField()
     kind = serializers.SerializerMethodField()
-    url = serializers.SerializerMethodField()
+    url = PageURLField()
 
     def get_kind(self, section) -> str:
         return "stretches" if isinstance(section, StretchIndexPage) else "articles"
-
-    def get_url(self, section) -> str:
-        return representation_context(self.context).page_url(section)
 
 
 class ClinicSerializer(serializers.Serializer):

@@ -20,6 +20,7 @@ from .references import (
     CallToActionSerializer,
     ImageField,
     LicenceSerializer,
+    PageURLField,
     ReviewSerializer,
     SectionRefSerializer,
     TaxonomyRefSerializer,
@@ -41,7 +42,7 @@ class LibraryPageSummarySerializer(serializers.Serializer):
     type = serializers.SerializerMethodField()
     title = serializers.CharField()
     slug = serializers.SlugField()
-    url = serializers.SerializerMethodField(help_text="The public web page.")
+    url = PageURLField()
     api_url = serializers.SerializerMethodField(help_text="This resource in the API.")
     summary = serializers.CharField()
     section = serializers.SerializerMethodField()
@@ -55,9 +56,6 @@ class LibraryPageSummarySerializer(serializers.Serializer):
 
     def get_type(self, page) -> str:
         return PAGE_TYPE_NAMES[type(page)]
-
-    def get_url(self, page) -> str:
-        return representation_context(self.context).page_url(page)
 
     def get_api_url(self, page) -> str | None:
         if page.id is None:  # previewed before its first save

@@ -19,14 +19,22 @@ class TaxonomyRefSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+@extend_schema_field(serializers.URLField(help_text="The public web page."))
+class PageURLField(serializers.Field):
+    """A page's absolute public address (empty for a page previewed before its first save)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        return representation_context(self.context).page_url(page)
+
+
 class SectionRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.SlugField()
     title = serializers.CharField()
-    url = serializers.SerializerMethodField()
-
-    def get_url(self, section) -> str:
-        return representation_context(self.context).page_url(section)
+    url = PageURLField()
 
 
 class ReviewerSerializer(serializers.Serializer):

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
-from .context import representation_context
 from .links import PAGE_TYPE_NAMES
+from .references import PageURLField
 
 
 class SearchResultSerializer(serializers.Serializer):
@@ -9,10 +9,7 @@ class SearchResultSerializer(serializers.Serializer):
     type = serializers.SerializerMethodField()
     title = serializers.CharField()
     summary = serializers.CharField()
-    url = serializers.SerializerMethodField()
+    url = PageURLField()
 
     def get_type(self, page) -> str:
         return PAGE_TYPE_NAMES[type(page)]
-
-    def get_url(self, page) -> str:
-        return representation_context(self.context).page_url(page)
