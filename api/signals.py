@@ -1,9 +1,11 @@
 """Wire CMS events to the public change log (connected in ``ApiConfig.ready``)."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from wagtail.models import PageViewRestriction
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from api import changes
@@ -99,6 +101,20 @@ def on_call_to_action_saved(sender, instance, **kwargs):
         changes.record_pages_updated(model.objects.live().filter(uses_it))
 
 
+def on_image_changed(sender, instance, **kwargs):
+    """Pages carry an image's description (its title), file and renditions.
+
+    Wagtail's reference index knows every page using the image, as hero,
+    illustration or body block. On delete this runs before the index forgets them.
+    """
+    pages = ReferenceIndex.get_references_to(instance).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    ids = {int(object_id) for object_id in pages.values_list("object_id", flat=True)}
+    if ids:
+        changes.record_pages_updated(_live_pages_using(id__in=ids))
+
+
 def on_clinic_settings_saved(sender, instance, **kwargs):
     changes.record(Kind.CLINIC, 0, visible=True)
     for model in LIBRARY_PAGE_MODELS:
@@ -121,3 +137,5 @@ def connect() -> None:
     post_delete.connect(on_region_deleted, sender=BodyRegion)
     post_save.connect(on_call_to_action_saved, sender=CallToAction)
     post_save.connect(on_clinic_settings_saved, sender=ClinicSettings)
+    post_save.connect(on_image_changed, sender=get_image_model())
+    pre_delete.connect(on_image_changed, sender=get_image_model())

@@ -117,6 +117,8 @@ class BlockRenderer:
         return {"title": value["title"], **{level: list(value[level]) for level in levels}}
 
     def image(self, value):
+        if value["image"] is None:  # deleted from the library since: nothing to show
+            return None
         return {
             "image": image_data(value["image"], value["alt"], self.context),
             "caption": value["caption"],
@@ -149,14 +151,13 @@ class BlockRenderer:
         return {"links": links}
 
     def render(self, stream_value) -> list[dict]:
-        return [
-            {
-                "id": block.id,
-                "type": block.block_type,
-                "value": getattr(self, block.block_type)(block.value),
-            }
-            for block in stream_value
-        ]
+        """Every block as ``{id, type, value}``, leaving out those with nothing left to show."""
+        blocks = []
+        for block in stream_value:
+            value = getattr(self, block.block_type)(block.value)
+            if value is not None:
+                blocks.append({"id": block.id, "type": block.block_type, "value": value})
+        return blocks
 
 
 def rich_text_in(stream_value) -> Iterator[str]:

@@ -6,6 +6,7 @@ and each ``api_url`` it holds answers 200.
 """
 
 import pytest
+import wagtail_factories
 
 from wagtail.models import Page
 
@@ -117,6 +118,41 @@ def test_other_kinds_of_change_point_at_their_list(client, library, piriformis):
     assert by_type["region"] == "http://testserver/api/v1/regions/"
     assert by_type["section"] == "http://testserver/api/v1/sections/"
     assert by_type["clinic"] == "http://testserver/api/v1/clinic/"
+
+
+def test_editing_an_image_logs_an_update_for_each_live_page_showing_it(
+    client, library, rich_article, photo
+):
+    in_body_only = factories.publish(
+        factories.StretchGuidePageFactory(parent=library.stretches, illustration=None)
+    )
+    in_body_only.illustration = photo
+    factories.publish(in_body_only)
+    unused = wagtail_factories.ImageFactory()
+    since = _cursor(client)
+
+    photo.title = "Thumbs working along the lower back"
+    photo.save()
+    unused.title = "Nobody shows this one"
+    unused.save()
+
+    assert sorted(_page_changes(client, since)) == [
+        ("update", "article", rich_article.id),
+        ("update", "stretch", in_body_only.id),
+    ]
+    hero = client.get(f"/api/v1/articles/{rich_article.id}/").json()["hero_image"]
+    assert hero["alt"] == "Thumbs working along the lower back"
+
+
+def test_deleting_an_image_logs_an_update_for_the_pages_that_showed_it(client, rich_article, photo):
+    since = _cursor(client)
+
+    photo.delete()
+
+    assert _page_changes(client, since) == [("update", "article", rich_article.id)]
+    detail = client.get(f"/api/v1/articles/{rich_article.id}/").json()
+    assert detail["hero_image"] is None
+    assert [block for block in detail["body"] if block["type"] == "image"] == []
 
 
 def test_since_and_limit_page_through_the_log_in_cursor_order(client, library):
