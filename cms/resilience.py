@@ -40,7 +40,8 @@ def _key(request) -> str:
     return "stale-page:" + hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
 
 
-def _eligible_request(request) -> bool:
+def anonymous_read(request) -> bool:
+    """A read by someone not signed in, of anything but the admin, API or documents."""
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
@@ -48,7 +49,7 @@ def _eligible_request(request) -> bool:
     )
 
 
-def _shareable(response) -> bool:
+def shareable(response) -> bool:
     """A public page: no cookie set, nothing marked private, complete HTML."""
     cache_control = response.get("Cache-Control", "")
     return (
@@ -61,14 +62,23 @@ def _shareable(response) -> bool:
     )
 
 
+def mark_kept(response) -> None:
+    """Say that this response's body is already the kept copy, so not to store it again."""
+    response.stale_copy_is_current = True
+
+
 class StalePageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        keep = request.method == "GET" and not getattr(request, "is_preview", False)
-        if keep and _eligible_request(request) and _shareable(response):
+        keep = (
+            request.method == "GET"
+            and not getattr(request, "is_preview", False)
+            and not getattr(response, "stale_copy_is_current", False)
+        )
+        if keep and anonymous_read(request) and shareable(response):
             try:
                 cache.set(_key(request), (response.content, response["Content-Type"]), KEEP_SECONDS)
             except Exception:
@@ -80,7 +90,7 @@ class StalePageMiddleware:
             return None
         logger.error("Database unavailable; serving a stale page if one is kept: %s", exception)
         kept = None
-        if _eligible_request(request):
+        if anonymous_read(request):
             try:
                 kept = cache.get(_key(request))
             except Exception:

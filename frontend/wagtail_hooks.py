@@ -6,6 +6,8 @@ from wagtail import hooks
 
 from cms.models import BookingPage
 
+from . import page_cache
+
 
 @hooks.register("on_serve_page")
 def keep_the_booking_page_private(next_serve_page):
@@ -27,3 +29,7 @@ def keep_the_booking_page_private(next_serve_page):
         return response
 
     return serve
+
+
+# First in the chain, so a page answered from the cache skips every other hook.
+hooks.register("on_serve_page", page_cache.serve_cached, order=-100)

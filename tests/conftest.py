@@ -4,10 +4,23 @@ from dataclasses import dataclass
 
 import pytest
 
+from django.core.cache import cache
+
 from wagtail.models import Page, Site
 
 from cms.models import ClinicSettings
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """API bodies, rendered pages, stale copies and throttle counters live in the
+    default cache under keys made of database ids, which SQLite reuses after a
+    rollback: every test starts and ends with an empty cache, so none can pass or
+    fail because of what another left behind."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @dataclass

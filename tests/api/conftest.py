@@ -1,15 +1,9 @@
-"""Fixtures for the public API's contract tests.
-
-The API caches rendered responses and throttles anonymous clients through the
-default cache (locmem), so every test starts and ends with an empty cache: no
-test can pass because of, or fail because of, what another one left behind.
-"""
+"""Fixtures for the public API's contract tests."""
 
 import pytest
 import wagtail_factories
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 
 from wagtail.models import APIToken
 
@@ -17,13 +11,6 @@ from api.throttling import AnonymousReadThrottle
 from cms.demo.loader import load_demo_library
 from cms.models import CallToAction
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

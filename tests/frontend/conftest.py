@@ -1,22 +1,9 @@
-"""Fixtures for the reading pages: HTML parsing and a clean cache per test.
-
-The API caches rendered responses in the default cache; pages and the API are
-compared in these tests, so every test starts from an empty cache.
-"""
+"""Fixtures for the reading pages: HTML parsing and the demo library."""
 
 import pytest
 from bs4 import BeautifulSoup
 
-from django.core.cache import cache
-
 from cms.demo.loader import load_demo_library
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 import pytest
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -9,6 +10,8 @@ from tests import factories
 
 
 def count_queries(client, path) -> int:
+    """Queries to render the page afresh, not to fetch it from the page cache."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path).status_code == 200
     return len(queries)

@@ -6,7 +6,6 @@ import sqlite3
 
 import pytest
 
-from django.core.cache import cache
 from django.db import connection
 
 # Variables of the machine running the tests that would change what production reads.
@@ -22,14 +21,6 @@ APP_VARIABLES = (
     "STATIC_ROOT",
     "DJANGO_ALLOW_ASYNC_UNSAFE",  # set for the browser tests' live server
 )
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Throttle counters, API bodies and stale pages must not leak between tests."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
