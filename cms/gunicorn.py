@@ -18,8 +18,10 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 # Behind a proxy that reuses connections; longer than most proxies' idle timeouts is not needed.
 keepalive = 5
-max_requests = 1000
-max_requests_jitter = 100
+# Each recycle empties that worker's memory cache (without REDIS_URL, the only one),
+# so not too often: at 100 requests a second per worker, every minute or so.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = max_requests // 10
 # Load the app once in the master, then fork: faster start, shared memory pages.
 preload_app = True
 # No runtime control socket (gunicornc): one less way in, and two servers on one

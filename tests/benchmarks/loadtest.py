@@ -116,14 +116,24 @@ def worker_rss_kib(master_pid: int) -> dict[int, int]:
     return rss
 
 
+def _cpu_fields(pid: int) -> list[str]:
+    # The fields after the command name, which may itself hold spaces or parentheses.
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
 def worker_cpu_seconds(master_pid: int) -> float:
-    """User + system CPU the workers used so far: a cost per request that other load
-    on the machine does not inflate the way it inflates latency."""
+    """User + system CPU of every worker so far, recycled ones included: a cost per
+    request that other load on the machine does not inflate the way it inflates latency.
+
+    A recycled worker's time moves into the master's ``cutime``/``cstime`` once
+    the master has reaped it; the live workers' own time is read from each.
+    """
     ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
+    fields = _cpu_fields(master_pid)
+    total = int(fields[13]) + int(fields[14])  # cutime, cstime: reaped workers
     for pid in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split():
         try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            fields = _cpu_fields(int(pid))
         except FileNotFoundError:
             continue
         total += int(fields[11]) + int(fields[12])  # utime, stime
@@ -156,6 +166,11 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=None, help="WEB_CONCURRENCY")
     parser.add_argument(
+        "--no-recycle",
+        action="store_true",
+        help="keep the same workers all run (GUNICORN_MAX_REQUESTS=0), to see whether they grow",
+    )
+    parser.add_argument(
         "--redis", action="store_true", help="share one cache through a local redis-server"
     )
     args = parser.parse_args()
@@ -182,6 +197,8 @@ def main() -> None:
         }
         if args.workers:
             env["WEB_CONCURRENCY"] = str(args.workers)
+        if args.no_recycle:
+            env["GUNICORN_MAX_REQUESTS"] = "0"
         if args.redis:
             env["REDIS_URL"] = start_redis(stack)
         log("migrating a throwaway PostgreSQL database and loading the demo library")
@@ -284,6 +301,8 @@ def summarise(figures, rss_start, rss_end, connections, duration, url_count) -> 
         "workers_recycled_at_least": len(set(rss_start) - set(rss_end)),
         "worker_rss_mib_start": [round(kib / 1024, 1) for kib in rss_start.values()],
         "worker_rss_mib_end": [round(kib / 1024, 1) for kib in rss_end.values()],
+        "workers_rss_mib_total_start": round(sum(rss_start.values()) / 1024, 1),
+        "workers_rss_mib_total_end": round(sum(rss_end.values()) / 1024, 1),
     }
 
 

@@ -30,3 +30,9 @@ def test_gunicorn_reads_port_and_web_concurrency(production_env):
     assert "%(U)s" in config["access_log_format"]
     assert "%(r)s" not in config["access_log_format"]
     assert "%(q)s" not in config["access_log_format"]
+
+
+def test_worker_recycling_can_be_tuned_or_turned_off(production_env):
+    production_env.update(GUNICORN_MAX_REQUESTS="0")
+    config = json.loads(run_python(production_env, "-c", PROBE).stdout)
+    assert (config["max_requests"], config["max_requests_jitter"]) == ("0", "0")
