@@ -1,3 +1,4 @@
+from django.core.validators import MinValueValidator
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -33,8 +34,9 @@ class StretchGuidePage(LibraryPage):
     equipment = models.CharField(max_length=200, default="None")
     start_position = RichTextField(features=PLAIN_TEXT_FEATURES)
     steps = StreamField(StretchStepsBlock())
-    repetitions = models.PositiveSmallIntegerField(default=1)
-    sets = models.PositiveSmallIntegerField(default=1)
+    # At least one of each: a guide with none has nothing for the player to count.
+    repetitions = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1)])
+    sets = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1)])
     sides = models.CharField(max_length=5, choices=Sides.choices, default=Sides.BOTH)
     rest_seconds = models.PositiveSmallIntegerField(default=15)
     safety_notes = RichTextField(features=PLAIN_TEXT_FEATURES)

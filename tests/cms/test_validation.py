@@ -1,4 +1,4 @@
-"""Model rules editors meet as form errors: calls to action and medical review dates."""
+"""Model rules editors meet as form errors: calls to action, review dates, stretch counts."""
 
 import datetime
 
@@ -104,3 +104,14 @@ def test_page_with_its_own_call_to_action_uses_it(library):
     own = factories.CallToActionFactory(heading="Ring us today")
     page = factories.ArticlePageFactory(parent=library.conditions, call_to_action=own)
     assert page.get_call_to_action(library.clinic) == own
+
+
+@pytest.mark.parametrize("field", ["repetitions", "sets"])
+def test_a_stretch_guide_needs_at_least_one_repetition_and_one_set(library, field):
+    page = factories.StretchGuidePageFactory(parent=library.stretches)
+    setattr(page, field, 0)
+
+    with pytest.raises(ValidationError) as excinfo:
+        page.full_clean()
+
+    assert set(excinfo.value.message_dict) == {field}
