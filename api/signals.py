@@ -2,7 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
@@ -16,15 +16,30 @@ from cms.models import (
     CallToAction,
     ClinicSettings,
     Muscle,
+    SectionPage,
     StretchGuidePage,
+    StretchIndexPage,
 )
 
 Kind = changes.Kind
 LIBRARY_PAGE_MODELS = (ArticlePage, StretchGuidePage)
 
 
+def remember_url_path(sender, instance, **kwargs):
+    """Note where a section was, so publishing it under a new slug can be spotted."""
+    if instance.pk:
+        instance._url_path_before_save = (
+            Page.objects.filter(pk=instance.pk).values_list("url_path", flat=True).first()
+        )
+
+
 def on_page_published(sender, instance, **kwargs):
-    changes.record_page(instance)
+    moved = getattr(instance, "_url_path_before_save", instance.url_path) != instance.url_path
+    if moved:
+        # A new slug gives every page below a new URL: mirrors must fetch them again.
+        changes.record_subtree(instance)
+    else:
+        changes.record_page(instance)
     if isinstance(instance, BookingPage):
         on_booking_page_changed()
 
@@ -125,6 +140,8 @@ def connect() -> None:
     page_published.connect(on_page_published, dispatch_uid="api-page-published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="api-page-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="api-page-moved")
+    for model in (SectionPage, StretchIndexPage):
+        pre_save.connect(remember_url_path, sender=model, dispatch_uid=f"api-url-path-{model}")
     for model in changes.PAGE_KINDS:
         post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"api-delete-{model}")
     post_delete.connect(on_booking_page_changed, sender=BookingPage)

@@ -101,6 +101,35 @@ def test_making_a_section_private_logs_an_unpublish_for_each_page_in_it(client, 
     ]
 
 
+def test_renaming_a_section_logs_an_update_for_each_page_in_it(client, library, article):
+    other = published_article(library.conditions, title="Lumbago")
+    factories.publish(library.conditions)
+    since = _cursor(client)
+
+    library.conditions.slug = "back-conditions"
+    factories.publish(library.conditions)
+
+    changes = client.get("/api/v1/changes/", {"since": since}).json()["results"]
+    assert sorted((c["action"], c["type"], c["id"]) for c in changes) == [
+        ("update", "article", article.id),
+        ("update", "article", other.id),
+        ("update", "section", library.conditions.id),
+    ]
+    url = client.get(f"/api/v1/articles/{article.id}/").json()["url"]
+    assert url == "http://testserver/back-conditions/sciatica/"
+
+
+def test_republishing_a_section_under_the_same_slug_logs_only_the_section(client, library, article):
+    factories.publish(library.conditions)
+    since = _cursor(client)
+
+    library.conditions.intro = "Where it hurts, and why."
+    factories.publish(library.conditions)
+
+    changes = client.get("/api/v1/changes/", {"since": since}).json()["results"]
+    assert [(c["action"], c["type"]) for c in changes] == [("update", "section")]
+
+
 def test_an_expired_page_is_logged_as_unpublished_before_the_cron_runs(client, article):
     since = _cursor(client)
     expire(article)
