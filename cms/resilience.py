@@ -1,13 +1,14 @@
 """Keep reading pages up while the database is down: serve the last good copy.
 
-Every successful anonymous HTML page is kept in the cache under its URL. When
-handling a request raises a database error (connection refused, server gone),
-the kept copy is served, marked stale, instead of an error page; a page never
-seen before, a signed-in user or the admin get a short 503 with ``Retry-After``
-rather than a 500. Nothing here needs the database, and nothing is kept for
-signed-in users, the admin or the API (which answers its own 503, see
-``api.errors``). Django drops a broken connection at the end of the request and
-opens a new one on the next, so the site recovers by itself once the database is back.
+Every successful anonymous HTML page without a query string is kept in the
+cache under its URL. When handling a request raises a database error
+(connection refused, server gone), the kept copy is served, marked stale,
+instead of an error page; a page never seen before, a signed-in user or the
+admin get a short 503 with ``Retry-After`` rather than a 500. Nothing here needs
+the database, and nothing is kept for signed-in users, the admin or the API
+(which answers its own 503, see ``api.errors``). Django drops a broken
+connection at the end of the request and opens a new one on the next, so the
+site recovers by itself once the database is back.
 
 With ``REDIS_URL`` set the copies are shared by every web process and outlive a
 restart of the app servers; with the default memory cache each process keeps its own.
@@ -40,10 +41,12 @@ def _key(request) -> str:
     return "stale-page:" + hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
 
 
-def anonymous_read(request) -> bool:
-    """A read by someone not signed in, of anything but the admin, API or documents."""
+def is_shared_read(request) -> bool:
+    """A read whose answer anyone could be given: nobody signed in, no query string
+    (junk ones must not fill the cache), and not the admin, API or documents."""
     return (
         request.method in ("GET", "HEAD")
+        and not request.GET
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(EXCLUDED_PREFIXES)
     )
@@ -78,7 +81,7 @@ class StalePageMiddleware:
             and not getattr(request, "is_preview", False)
             and not getattr(response, "stale_copy_is_current", False)
         )
-        if keep and anonymous_read(request) and shareable(response):
+        if keep and is_shared_read(request) and shareable(response):
             try:
                 cache.set(_key(request), (response.content, response["Content-Type"]), KEEP_SECONDS)
             except Exception:
@@ -90,7 +93,7 @@ class StalePageMiddleware:
             return None
         logger.error("Database unavailable; serving a stale page if one is kept: %s", exception)
         kept = None
-        if anonymous_read(request):
+        if is_shared_read(request):
             try:
                 kept = cache.get(_key(request))
             except Exception:

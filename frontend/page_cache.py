@@ -42,12 +42,7 @@ def _etag(page, request) -> str:
 
 
 def _cacheable(request) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and not request.GET
-        and not getattr(request, "is_preview", False)
-        and resilience.anonymous_read(request)
-    )
+    return resilience.is_shared_read(request) and not getattr(request, "is_preview", False)
 
 
 def serve_cached(next_serve_page):

@@ -62,6 +62,15 @@ def test_a_page_never_served_is_a_short_503_without_a_trace(client, article):
 
 
 @pytest.mark.django_db
+def test_no_copy_is_kept_for_a_query_string_so_junk_ones_cannot_fill_the_cache(client, article):
+    url = article.get_url() + "?utm_source=x"
+    assert client.get(url).status_code == 200
+
+    with database_down():
+        assert client.get(url).status_code == 503
+
+
+@pytest.mark.django_db
 def test_signed_in_readers_never_get_a_kept_copy(client, article, django_user_model):
     url = article.get_url()
     client.get(url)
