@@ -68,7 +68,7 @@ def test_a_saved_library_opens_every_article_and_stretch_guide_offline(phone, de
     tab = open_controlled(phone)
     library = save_library(tab)
     expect(library.locator("[data-offline-count]")).to_have_text(re.compile(r"^\d+ pages$"))
-    expect(library.get_by_role("button", name="Update")).to_be_visible()
+    expect(library.get_by_role("button", name="Update")).to_be_focused()
 
     phone.set_offline(True)
     for path, title in pages:
@@ -135,3 +135,24 @@ def test_a_saved_page_button_keeps_one_article_for_offline(phone, demo_site):
     tab.goto(path_of(article))
     expect(tab.get_by_role("heading", level=1)).to_have_text(article.title)
     expect(tab.locator("[data-offline-page]").get_by_role("button")).to_be_hidden()
+
+
+def test_removing_the_saved_library_frees_the_phone(phone, demo_site):
+    article = ArticlePage.objects.live().get(slug="sciatica")
+    tab = open_controlled(phone)
+    library = save_library(tab)
+
+    library.get_by_role("button", name="Remove from this phone").click()
+
+    expect(library.locator("[data-offline-status]")).to_have_text(
+        "The saved library is removed from this phone."
+    )
+    expect(library.locator("[data-offline-count]")).to_have_text("None yet")
+    expect(library.get_by_role("button", name="Save the library for offline")).to_be_focused()
+    expect(library.get_by_role("button", name="Update")).to_be_hidden()
+    assert tab.evaluate("() => caches.has('offline-library')") is False
+
+    phone.set_offline(True)
+    tab.goto(path_of(article))  # never opened, only saved: gone with the library
+    expect(tab.get_by_role("heading", level=1)).to_have_text(OFFLINE_HEADING)
+    expect(tab.locator("[data-saved-pages] li[data-saved]")).to_have_count(0)

@@ -63,6 +63,7 @@ function enhanceLibrary() {
   if (!root) return;
   const save = $("[data-offline-save]", root);
   const update = $("[data-offline-update]", root);
+  const remove = $("[data-offline-remove]", root);
   const status = $("[data-offline-status]", root);
   const connection = $("[data-offline-connection]", root);
   const showConnection = () => {
@@ -73,26 +74,40 @@ function enhanceLibrary() {
   addEventListener("offline", showConnection);
   showConnection();
 
-  const run = async (done) => {
-    save.disabled = update.disabled = true;
+  const run = async (task, done, failed, next) => {
+    save.disabled = update.disabled = remove.disabled = true;
     root.setAttribute("aria-busy", "true");
+    let succeeded = false;
     try {
-      const state = await saveLibrary((count, total) => {
-        status.textContent = `Saving ${count} of ${total}…`;
-      });
+      const state = await task();
       status.textContent = done;
       showState(root, state);
-      update.focus();
+      succeeded = true;
     } catch (error) {
       console.warn(error);
-      status.textContent = "Could not finish saving. Check your connection and try again.";
+      status.textContent = failed;
     } finally {
-      save.disabled = update.disabled = false;
+      save.disabled = update.disabled = remove.disabled = false;
       root.removeAttribute("aria-busy");
     }
+    // Where the reader goes next; only once enabled, as a disabled button takes no focus.
+    if (succeeded) next().focus();
   };
-  save.addEventListener("click", () => run("The library is saved on this phone."));
-  update.addEventListener("click", () => run("The saved library is up to date."));
+  const saving = () =>
+    saveLibrary((count, total) => {
+      status.textContent = `Saving ${count} of ${total}…`;
+    });
+  const notSaved = "Could not finish saving. Check your connection and try again.";
+  save.addEventListener("click", () =>
+    run(saving, "The library is saved on this phone.", notSaved, () => update),
+  );
+  update.addEventListener("click", () =>
+    run(saving, "The saved library is up to date.", notSaved, () => update),
+  );
+  const removed = "The saved library is removed from this phone.";
+  remove.addEventListener("click", () =>
+    run(removeLibrary, removed, "Could not remove it. Try again.", () => save),
+  );
   showState(root, load());
   root.hidden = false;
 }
@@ -106,6 +121,7 @@ async function showState(root, state) {
     : "Never";
   $("[data-offline-save]", root).hidden = state.cursor != null;
   $("[data-offline-update]", root).hidden = state.cursor == null;
+  $("[data-offline-remove]", root).hidden = state.cursor == null;
   listSavedPages(state);
   const { usage } = (await navigator.storage?.estimate?.()) || {};
   $("[data-offline-size]", root).textContent = usage == null ? "Unknown" : size(usage);
@@ -192,6 +208,16 @@ async function saveLibrary(progress) {
   Object.assign(state, { cursor: since, updated: Date.now() });
   store(state);
   return state;
+}
+
+/** Everything saved goes, from every cache: pages opened later are kept only as usual. */
+async function removeLibrary() {
+  const state = load();
+  const saved = Object.values(state.items).flatMap((item) => [item.url, item.api, ...item.images]);
+  await forget([...saved, ...state.listings]);
+  await caches.delete(LIBRARY);
+  localStorage.removeItem(STATE_KEY);
+  return load();
 }
 
 async function session(state) {

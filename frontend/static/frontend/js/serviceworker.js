@@ -7,7 +7,7 @@
  * Never cached: the admin (and the previews it shows), the booking API, anything
  * but GET, and responses marked no-store or private. JSON is never answered with HTML.
  */
-const VERSION = "v1";
+const VERSION = "v2";
 const SHELL = `shell-${VERSION}`; // the offline page and the files it needs
 const RUNTIME = `runtime-${VERSION}`; // pages, JSON and files met while browsing
 const LIBRARY = "offline-library"; // written by offline-library.js
