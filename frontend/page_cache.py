@@ -41,23 +41,20 @@ def _etag(page, request) -> str:
     return f'"{digest.hexdigest()}"'
 
 
-def _cacheable(request) -> bool:
-    return resilience.is_shared_read(request) and not getattr(request, "is_preview", False)
+def _kept(etag: str) -> HttpResponse | None:
+    kept = cache.get(f"page:{etag}")
+    return None if kept is None else HttpResponse(kept[0], content_type=kept[1])
 
 
 def serve_cached(next_serve_page):
     """An ``on_serve_page`` hook: answer from the cache, or render and keep the page."""
 
     def serve(page, request, args, kwargs):
-        if not _cacheable(request):
+        if not resilience.is_shared_read(request):
             return next_serve_page(page, request, args, kwargs)
         etag = _etag(page, request)
         # The ETag names the inputs, not the bytes: a match means the same page.
-        response = get_conditional_response(request, etag=etag)
-        kept = cache.get(f"page:{etag}") if response is None else None
-        if response is None and kept is not None:
-            content, content_type = kept
-            response = HttpResponse(content, content_type=content_type)
+        response = get_conditional_response(request, etag=etag) or _kept(etag)
         if response is not None:
             resilience.mark_kept(response)
         else:
