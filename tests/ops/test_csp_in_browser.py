@@ -5,26 +5,17 @@ Loads the reading pages, the API docs and the admin's dashboard, page editor
 any CSP violation the browser reports, from the page or from a frame.
 """
 
-import os
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
 
 from wagtail.models import Site
 
 from tests import factories
+from tests.chromium import launch
 
-playwright = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Reported by the page itself, so violations inside frames and workers count too.
 LISTEN_FOR_VIOLATIONS = """
 window.__cspViolations = [];
@@ -37,7 +28,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the live server shares this process
 
 
 @pytest.fixture
@@ -45,13 +35,8 @@ def chromium():
     """Started and stopped within each test: while Playwright's event loop runs, Django's
     connection handler answers with other connection objects, and the database reset
     between transactional tests would miss its saved state."""
-    executable = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
-    if executable is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium not found: .ci/run installs Debian's chromium package.")
-        pytest.skip("Chromium not found: apt-get install chromium")
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with sync_playwright() as driver:
+        browser = launch(driver)
         yield browser
         browser.close()
 
@@ -85,7 +70,7 @@ class Visitor:
         for frame in self.page.frames:
             try:
                 found = frame.evaluate("window.__cspViolations.splice(0)")
-            except playwright.Error:
+            except PlaywrightError:
                 continue
             self.violations.extend(f"{where} ({frame.url}): {item}" for item in found)
 

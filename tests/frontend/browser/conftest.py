@@ -1,37 +1,11 @@
-"""Playwright driving Debian's Chromium against pytest-django's live server.
-
-Chromium comes from the system (``apt-get install chromium``, done by .ci/run),
-never from ``playwright install``. Without it, browser tests fail in CI
-(``CI=true``) and are skipped, loudly, on a laptop.
-"""
-
-import os
-import shutil
-import warnings
+"""Playwright driving Debian's Chromium (see ``tests.chromium``) against the live server."""
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.chromium import launch
+
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True}
-
-# The live server runs in a thread of this process; Playwright's sync API needs this.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-def chromium_path() -> str | None:
-    return (
-        os.environ.get("CHROMIUM_PATH")
-        or shutil.which("chromium")
-        or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
-    )
 
 
 def pytest_collection_modifyitems(items):
@@ -67,17 +41,10 @@ def _restore_serialized_database_contents(kept: dict) -> None:
 # other packages' browser tests (tests/ops) start their own after this one stops.
 @pytest.fixture(scope="package")
 def browser():
-    executable = chromium_path()
-    if executable is None:
-        message = "Chromium not found: install Debian's chromium package (see .ci/run)."
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        warnings.warn(message, stacklevel=1)
-        pytest.skip(message)
     kept = _serialized_database_contents()
     with sync_playwright() as playwright:
         _restore_serialized_database_contents(kept)
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 
