@@ -6,10 +6,6 @@ from tests.ops import pin_audit
 from tests.ops.pin_audit import PYPI, audit_pin, read_pins
 
 
-def release_files(requires_python=">=3.10", yanked=False):
-    return [{"requires_python": requires_python, "yanked": yanked}]
-
-
 def fake_pypi(documents: dict):
     """A fetch function over {url: document}; a missing URL is PyPI's 404."""
 
@@ -22,12 +18,9 @@ def fake_pypi(documents: dict):
     return fetch
 
 
-def project(newest, releases, vulnerabilities=()):
-    return {
-        "info": {"version": newest},
-        "releases": releases,
-        "vulnerabilities": list(vulnerabilities),
-    }
+def project(newest, vulnerabilities=()):
+    """PyPI's project document: it describes the newest release only."""
+    return {"info": {"version": newest}, "vulnerabilities": list(vulnerabilities)}
 
 
 def test_a_release_document_is_used_when_pypi_serves_it():
@@ -55,35 +48,35 @@ def test_withdrawn_advisories_do_not_count():
 
 @pytest.mark.parametrize(("listed", "status"), [([], "clean"), ([{"id": "PYSEC-9"}], "vulnerable")])
 def test_a_pin_on_the_newest_release_is_checked_with_the_project_document(listed, status):
-    fetch = fake_pypi({f"{PYPI}/lib/json": project("2.0", {"2.0": release_files()}, listed)})
+    fetch = fake_pypi({f"{PYPI}/lib/json": project("2.0", listed)})
     assert audit_pin("lib", "2.0", fetch).status == status
 
 
-def test_an_older_pin_without_a_reason_fails():
-    fetch = fake_pypi({f"{PYPI}/lib/json": project("2.0", {"1.0": release_files()})})
+def test_an_older_pin_is_reported_but_does_not_fail_the_audit():
+    fetch = fake_pypi({f"{PYPI}/lib/json": project("2.0")})
     verdict = audit_pin("lib", "1.0", fetch)
-    assert verdict.status == "unexplained" and verdict.failed
-    assert "2.0" in verdict.detail
+    assert verdict.status == "outdated" and not verdict.failed
+    assert "newest is 2.0" in verdict.detail
 
 
-def test_a_held_back_pin_must_be_the_newest_release_its_range_allows(monkeypatch):
-    monkeypatch.setitem(pin_audit.HELD_BACK, "lib", ("<2.0", "a test range"))
-    releases = {
-        "1.4": release_files(),
-        "1.5": release_files(),
-        "1.6": release_files(yanked=True),
-        "1.7": release_files(requires_python=">=3.11.5"),
-        "1.8rc1": release_files(),
-        "2.0": release_files(),
+def test_a_held_back_pin_shows_its_reason(monkeypatch):
+    monkeypatch.setitem(pin_audit.HELD_BACK, "lib", "a test reason")
+    fetch = fake_pypi({f"{PYPI}/lib/json": project("2.0")})
+    verdict = audit_pin("lib", "1.5", fetch)
+    assert verdict.status == "outdated" and "a test reason" in verdict.detail
+
+
+def test_only_vulnerable_or_unknown_pins_fail_the_run(monkeypatch, capsys):
+    documents = {
+        f"{PYPI}/old/json": project("2.0"),
+        f"{PYPI}/bad/1.0/json": {"vulnerabilities": [{"id": "PYSEC-7"}]},
     }
-    fetch = fake_pypi({f"{PYPI}/lib/json": project("2.0", releases)})
-
-    behind = audit_pin("lib", "1.4", fetch)
-    assert behind.status == "behind" and behind.failed
-    assert behind.detail.startswith("1.5 ")
-
-    current = audit_pin("lib", "1.5", fetch)
-    assert current.status == "held-back" and not current.failed
+    monkeypatch.setattr(pin_audit, "fetch_json", fake_pypi(documents))
+    monkeypatch.setattr(pin_audit, "read_pins", lambda paths: [("old", "1.0")])
+    assert pin_audit.main([]) == 0
+    monkeypatch.setattr(pin_audit, "read_pins", lambda paths: [("old", "1.0"), ("bad", "1.0")])
+    assert pin_audit.main([]) == 1
+    assert "PYSEC-7" in capsys.readouterr().out
 
 
 def test_an_unreachable_index_is_a_failure_not_a_pass():
