@@ -1,4 +1,4 @@
-"""Record what changed in the public library, and derive the content version from it.
+"""Record what changed in the public library, and date the library by it.
 
 Each recorded event compares what the public can see now with what the log last
 said about the same object, so the log replays to exactly the live, public set:
@@ -6,11 +6,10 @@ a page that becomes private logs an ``unpublish``, a re-publish of a visible pag
 an ``update``, and a page that was never public logs nothing at all.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection, transaction
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -108,28 +107,15 @@ def record_pages_updated(pages) -> None:
         record_page(page)
 
 
-@dataclass(frozen=True)
-class ContentVersion:
-    """Changes whenever anything public may have changed; keys ETags and caches."""
-
-    last_change_id: int
-    expired_live_pages: int
-    last_modified: datetime | None
-
-    @property
-    def tag(self) -> str:
-        return f"{self.last_change_id}.{self.expired_live_pages}"
-
-
-def current_version() -> ContentVersion:
-    """One cheap look at the log, plus pages whose expiry passed before cron unpublished them.
+def last_modified() -> datetime | None:
+    """When the public library last changed: the log, or an expiry cron has not logged yet.
 
     An expiry changes what the public sees, so it moves ``Last-Modified`` on as
-    well as the ETag: a client revalidating by date must not get a 304 then.
+    well: a client revalidating by date must not get a 304 then. Asked only
+    when an answer is rendered; a kept answer replays the date it was made with.
     """
-    latest = ContentChange.objects.aggregate(last_id=Max("id"), last_at=Max("occurred_at"))
+    logged = ContentChange.objects.aggregate(at=Max("occurred_at"))["at"]
     expired = Page.objects.filter(live=True, expire_at__lte=timezone.now()).aggregate(
-        count=Count("id"), last_at=Max("expire_at")
-    )
-    last_modified = max(filter(None, (latest["last_at"], expired["last_at"])), default=None)
-    return ContentVersion(latest["last_id"] or 0, expired["count"], last_modified)
+        at=Max("expire_at")
+    )["at"]
+    return max(filter(None, (logged, expired)), default=None)

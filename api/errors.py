@@ -51,6 +51,11 @@ def problem(status: int, detail: str, errors: dict | None = None) -> dict:
     return body
 
 
+def problem_response(status: int, detail: str) -> JsonResponse:
+    """A problem answered outside DRF (before routing, or for no resource at all)."""
+    return JsonResponse(problem(status, detail), status=status, content_type=PROBLEM_CONTENT_TYPE)
+
+
 def _field_errors(data) -> dict:
     if isinstance(data, dict):
         return {
@@ -88,11 +93,7 @@ def problem_exception_handler(exc, context):
 @csrf_exempt
 def api_not_found(request, *args, **kwargs):
     """Any address under /api/ that names no resource."""
-    return JsonResponse(
-        problem(404, "There is no API resource at this address. See /api/v1/."),
-        status=404,
-        content_type=PROBLEM_CONTENT_TYPE,
-    )
+    return problem_response(404, "There is no API resource at this address. See /api/v1/.")
 
 
 def server_error(request):

@@ -9,6 +9,8 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from api import changes
+from api.models import ContentChange
+from cms.delivery import versions
 from cms.models import (
     ArticlePage,
     BodyRegion,
@@ -34,6 +36,7 @@ def remember_url_path(sender, instance, **kwargs):
 
 
 def on_page_published(sender, instance, **kwargs):
+    versions.bump()  # pages outside the log (home) too; logged ones also bump their own tag
     moved = getattr(instance, "_url_path_before_save", instance.url_path) != instance.url_path
     if moved:
         # A new slug gives every page below a new URL: mirrors must fetch them again.
@@ -45,6 +48,7 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def on_page_unpublished(sender, instance, **kwargs):
+    versions.bump()
     # Wagtail also sends this just before deleting a live page, with a copy that still
     # says live: logging that would be a bogus update. The delete itself is logged.
     if not changes.is_public(instance):
@@ -136,7 +140,37 @@ def on_clinic_settings_saved(sender, instance, **kwargs):
         changes.record_pages_updated(model.objects.live().filter(call_to_action__isnull=True))
 
 
+def on_change_logged(sender, instance, created, **kwargs):
+    """Every logged change makes cold the kept answers that show it (``cms.delivery``).
+
+    A page's own answers, and those of pages linking to it (their links and
+    cards show its title and whether it is public); a page that left the public
+    library is "gone", so no copy of it is served even as a stale one. Sections
+    and the clinic appear around every page (the frame).
+    """
+    if not created:
+        return
+    tags, gone = set(), set()
+    if instance.kind in (Kind.ARTICLE, Kind.STRETCH, Kind.SECTION):
+        tag = versions.page_tag(instance.object_id)
+        (gone if instance.removes else tags).add(tag)
+        tags |= {versions.page_tag(page_id) for page_id in _pages_linking_to(instance.object_id)}
+    if instance.kind in (Kind.SECTION, Kind.CLINIC):
+        tags.add(versions.FRAME)
+    versions.bump(tags, gone=gone)
+
+
+def _pages_linking_to(page_id: int) -> set[int]:
+    page_type = ContentType.objects.get_for_model(Page)
+    references = ReferenceIndex.objects.filter(
+        to_content_type=page_type, to_object_id=str(page_id), base_content_type=page_type
+    )
+    return {int(object_id) for object_id in references.values_list("object_id", flat=True)}
+
+
 def connect() -> None:
+    post_save.connect(on_change_logged, sender=ContentChange, dispatch_uid="api-change-logged")
+    versions.on_expiry(changes.record_expiries)
     page_published.connect(on_page_published, dispatch_uid="api-page-published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="api-page-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="api-page-moved")

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.http import Http404
+from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -6,7 +8,15 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.models import BodyRegion, BookingRequest, CallToAction, Muscle
+from cms.delivery import middleware as delivery
+from cms.models import (
+    ArticlePage,
+    BodyRegion,
+    BookingRequest,
+    CallToAction,
+    Muscle,
+    StretchGuidePage,
+)
 from cms.reviews import pages_due_for_review
 
 
@@ -75,3 +85,17 @@ class ReviewDuePanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_due_panel(request, panels):
     panels.append(ReviewDuePanel())
+
+
+@hooks.register("before_serve_page")
+def refuse_expired_and_name_the_page(page, request, serve_args, serve_kwargs):
+    """A page past its expiry time is gone, whether or not ``publish_scheduled`` has run.
+
+    Wagtail leaves it live until the cron unpublishes it; until then it would be
+    served in full. A library page also tells the delivery layer that its
+    answer shows this page, so publishing another page leaves its copy warm.
+    """
+    if page.expire_at is not None and page.expire_at <= timezone.now():
+        raise Http404("This page has expired.")
+    if isinstance(page, ArticlePage | StretchGuidePage):
+        delivery.depend_on_page(request, page.id, page.expire_at)

@@ -6,14 +6,12 @@ from wagtail import hooks
 
 from cms.models import BookingPage
 
-from . import page_cache
-
 
 @hooks.register("on_serve_page")
 def keep_the_booking_page_private(next_serve_page):
     """The booking page's form carries a CSRF token and a one-off idempotency key.
 
-    A copy kept by a CDN, a proxy or the stale-page cache would hand one
+    A copy kept by a CDN, a proxy or the delivery layer would hand one
     reader's key to the next, whose request would then look like a retry of
     the first, so shared caches may not keep it and browsers must ask again
     each time. The reader's own browser may keep it (``private``, not
@@ -29,7 +27,3 @@ def keep_the_booking_page_private(next_serve_page):
         return response
 
     return serve
-
-
-# First in the chain, so a page answered from the cache skips every other hook.
-hooks.register("on_serve_page", page_cache.serve_cached, order=-100)

@@ -1,25 +1,19 @@
-"""The behaviour every public read shares: strict parameters, caching, conditional GET.
+"""The behaviour every public read shares: strict parameters, and dating the answer.
 
-A response is cached as rendered JSON under a key made of the content version
-(see ``api.changes``) and the full request URL, so publishing anything makes
-every old entry unreachable at once: no invalidation to forget. The same key is
-the ETag, so a client revalidating an unchanged resource costs two small
-queries and a cache lookup, and gets a 304.
+Keeping answers, ETags, 304s and stale copies belong to the delivery layer
+(``cms.delivery``), which answers anonymous reads before this view is routed to
+and keeps what it returns. A view here only refuses unknown parameters (so only
+valid addresses are ever kept), answers a request with an API key from the kept
+copy once DRF has checked the key and its rate, and dates its answer by the
+change log (``Last-Modified``).
 """
 
-import hashlib
-
-from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpResponse
-from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from rest_framework.exceptions import ValidationError
-from rest_framework.renderers import JSONRenderer
 
 from api import changes
+from cms.delivery import middleware as delivery
 
-CACHE_CONTROL = "public, no-cache, stale-if-error=86400"
 PAGINATION_PARAMS = frozenset({"limit", "offset"})
 
 
@@ -33,29 +27,15 @@ class PublicReadMixin:
         super().initial(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        version = changes.current_version()
-        # Scheme and host too: bodies carry absolute URLs built from them.
-        url = request.build_absolute_uri()
-        etag = '"{}"'.format(
-            hashlib.blake2b(f"v1|{version.tag}|{url}".encode(), digest_size=12).hexdigest()
-        )
-        cache_key = f"api:v1:{etag}"
-        body = cache.get(cache_key)
-        if body is None:
-            data = self.fresh(request, *args, **kwargs).data
-            body = JSONRenderer().render(data)
-            cache.set(cache_key, body, settings.API_CACHE_SECONDS)
-
-        # Whole seconds, as the header states it: with microseconds left in, an
-        # If-Modified-Since equal to the header would never match.
-        last_modified = int(version.last_modified.timestamp()) if version.last_modified else None
-        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        if response is None:
-            response = HttpResponse(body, content_type="application/json")
-        response["ETag"] = etag
+        kept = delivery.kept_answer(request._request)
+        if kept is not None:
+            return kept
+        response = self.fresh(request, *args, **kwargs)
+        last_modified = changes.last_modified()
         if last_modified is not None:
-            response["Last-Modified"] = http_date(last_modified)
-        response["Cache-Control"] = CACHE_CONTROL
+            # Whole seconds, as the header states it: with microseconds left in, an
+            # If-Modified-Since equal to the header would never match.
+            response["Last-Modified"] = http_date(int(last_modified.timestamp()))
         return response
 
     def fresh(self, request, *args, **kwargs):

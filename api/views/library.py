@@ -14,6 +14,7 @@ from api.serializers.pages import (
     StretchDetailSerializer,
     StretchSummarySerializer,
 )
+from cms.delivery import middleware as delivery
 
 from .base import PAGINATION_PARAMS, PublicReadMixin
 
@@ -50,13 +51,20 @@ class LibraryDetailView(PublicReadMixin, RetrieveAPIView):
 
     not_found = "No published page has this id."
 
+    def get(self, request, *args, **kwargs):
+        # Before the page is read: only this page's changes (and the frame's) make it cold.
+        delivery.depend_on_page(request._request, kwargs["pk"])
+        return super().get(request, *args, **kwargs)
+
     def get_object(self):
         if self.kwargs["pk"] > MAX_PAGE_ID:
             raise NotFound(self.not_found)
         try:
-            return super().get_object()
+            page = super().get_object()
         except Http404:
             raise NotFound(self.not_found) from None
+        delivery.expires_at(self.request._request, page.expire_at)
+        return page
 
 
 class ArticleDetailView(LibraryDetailView):

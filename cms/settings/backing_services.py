@@ -31,6 +31,25 @@ def caches(env: Mapping[str, str]) -> dict:
     }
 
 
+def with_timeouts(database: dict, *, seconds: int) -> dict:
+    """No request waits on the database for longer than ``seconds`` (``DB_TIMEOUT_SECONDS``).
+
+    PostgreSQL: ``connect_timeout`` bounds a connection attempt to a server that
+    does not answer, and ``statement_timeout`` / ``lock_timeout`` end a query the
+    server is stuck on. SQLite: ``timeout`` bounds the wait for another process's
+    lock. Kept answers touch no database, so they keep flowing meanwhile.
+    """
+    options = database.setdefault("OPTIONS", {})
+    engine = database.get("ENGINE", "")
+    if engine.endswith("postgresql"):
+        options.setdefault("connect_timeout", seconds)
+        limits = f"-c statement_timeout={seconds * 1000} -c lock_timeout={seconds * 1000}"
+        options["options"] = f"{options.get('options', '')} {limits}".strip()
+    elif engine.endswith("sqlite3"):
+        options.setdefault("timeout", seconds)
+    return database
+
+
 def media_storage(env: Mapping[str, str]) -> dict:
     """S3-compatible object storage when ``AWS_STORAGE_BUCKET_NAME`` is set.
 

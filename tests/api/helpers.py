@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
+from cms.delivery import versions
 from tests import factories
 
 PROBLEM_KEYS = {"type", "title", "status", "detail"}
@@ -58,8 +59,14 @@ def restrict(page) -> PageViewRestriction:
 
 
 def expire(page, *, ago: datetime.timedelta = datetime.timedelta(minutes=5)) -> None:
-    """Pass the page's expiry time without Wagtail's cron unpublishing it yet."""
+    """Pass the page's expiry time without Wagtail's cron unpublishing it yet.
+
+    An expiry time is set by publishing, which tells the delivery layer when its
+    copies stop being fresh; written behind its back, the change is announced
+    as that publish would (``tests/cms/test_delivery.py`` covers the real path).
+    """
     type(page).objects.filter(pk=page.pk).update(expire_at=timezone.now() - ago)
+    versions.bump()
     page.refresh_from_db()
 
 

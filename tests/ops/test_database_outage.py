@@ -1,7 +1,9 @@
 """With the database gone, pages already served stay readable, the API says 503, and both recover.
 
 The database is made unreachable in-process: every new cursor raises
-``OperationalError``, as Django does when PostgreSQL refuses connections.
+``OperationalError``, as Django does when PostgreSQL refuses connections. A kept
+copy that is still fresh needs no database at all; one made cold by a change
+(``versions.bump``) stands in, marked stale, because the new answer cannot be made.
 """
 
 from contextlib import contextmanager
@@ -10,6 +12,8 @@ from unittest import mock
 import pytest
 
 from django.db import OperationalError, connections
+
+from cms.delivery import versions
 
 
 @contextmanager
@@ -23,10 +27,25 @@ def database_down():
 
 
 @pytest.mark.django_db
+def test_a_kept_page_is_served_as_usual_while_the_database_is_down(client, article):
+    url = article.get_url()
+    fresh = client.get(url)
+
+    with database_down():
+        kept = client.get(url)
+
+    assert kept.status_code == 200
+    assert kept.content == fresh.content
+    assert kept["ETag"] == fresh["ETag"]
+    assert not kept.has_header("X-Served-Stale")
+
+
+@pytest.mark.django_db
 def test_a_page_served_once_is_served_stale_while_the_database_is_down(client, article):
     url = article.get_url()
     fresh = client.get(url)
     assert fresh.status_code == 200
+    versions.bump([versions.page_tag(article.id)])  # changed: cold, and cannot be made again
 
     with database_down():
         stale = client.get(url)
@@ -43,6 +62,7 @@ def test_a_page_served_once_is_served_stale_while_the_database_is_down(client, a
 def test_the_site_recovers_by_itself_when_the_database_returns(client, article):
     url = article.get_url()
     client.get(url)
+    versions.bump([versions.page_tag(article.id)])
     with database_down():
         assert client.get(url).has_header("X-Served-Stale")
     recovered = client.get(url)
@@ -93,7 +113,6 @@ def test_pages_from_signed_in_sessions_are_not_kept(client, article, django_user
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/api/v1/articles/", "/api/v1/changes/", "/api/v1/search/?q=back"])
 def test_the_api_answers_503_problem_details_with_retry_after(client, article, url):
-    client.get(url)
     with database_down():
         response = client.get(url)
     assert response.status_code == 503
@@ -103,6 +122,20 @@ def test_the_api_answers_503_problem_details_with_retry_after(client, article, u
     assert problem["status"] == 503
     assert set(problem) == {"type", "title", "status", "detail"}
     assert "refused" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_cold_api_answer_stands_in_while_the_database_is_down(client, article):
+    kept = client.get("/api/v1/articles/")
+    versions.bump()
+
+    with database_down():
+        response = client.get("/api/v1/articles/")
+
+    assert response.status_code == 200
+    assert response.content == kept.content
+    assert response["X-Served-Stale"] == "database-unavailable"
+    assert response["Cache-Control"] == "no-store"
 
 
 @pytest.mark.django_db

@@ -1,0 +1,125 @@
+"""The kept copy of a URL: one per URL, fresh while its versions hold, else the stale copy.
+
+A copy is stored with the tokens of the tags it was made from (``versions``),
+the time until which nothing scheduled can change it, and, for a page's own
+address, that page's expiry time. The ETag names the bytes (a re-render that
+comes out identical keeps its ETag, so clients keep getting 304s). A gzip body
+is made once, when the copy is stored, if ``rules.may_compress`` allows.
+"""
+
+import datetime
+import gzip
+import hashlib
+import time
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from . import versions
+
+KEEP_SECONDS = 7 * 24 * 3600
+# Headers a kept answer replays; the rest are added on the way out by middleware.
+REPLAYED = ("Content-Type", "Last-Modified", "Content-Language", "X-Robots-Tag", "Link")
+MIN_COMPRESSED_LENGTH = 200
+
+
+@dataclass
+class Copy:
+    body: bytes
+    gzipped: bytes | None
+    headers: list[tuple[str, str]]
+    etag: str
+    cache_control: str
+    deps: dict[str, str]
+    valid_until: float | None
+    subject: str | None = None
+    subject_expires: float | None = None
+    stored_at: float = field(default_factory=time.time)
+
+    def is_fresh(self) -> bool:
+        if self.valid_until is not None and time.time() >= self.valid_until:
+            return False
+        return versions.current(self.deps) == self.deps
+
+    def may_stand_in(self) -> bool:
+        """May stand in for a fresh answer (grace, stale-if-error): its page is not gone."""
+        if self.subject_expires is not None and time.time() >= self.subject_expires:
+            return False
+        if self.subject is None:
+            return True
+        return not versions.is_gone(versions.current([self.subject])[self.subject])
+
+
+def key_for(request) -> str:
+    """Scheme and host too (bodies carry absolute URLs); parameters in a stable order."""
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return "delivery:copy:" + hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+
+
+def get(key: str) -> Copy | None:
+    return cache.get(key)
+
+
+def drop(key: str) -> None:
+    cache.delete(key)
+
+
+def make(response, *, deps, subject, subject_expires, compress: bool) -> Copy:
+    body = response.content
+    valid_until = _next_change()
+    headers = [(name, response[name]) for name in REPLAYED if response.has_header(name)]
+    cache_control = response.get("Cache-Control", "")
+    compress = compress and len(body) >= MIN_COMPRESSED_LENGTH
+    return Copy(
+        body=body,
+        gzipped=gzip.compress(body, mtime=0) if compress else None,
+        headers=headers,
+        etag=f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"',
+        cache_control=cache_control if "public" in cache_control else "",
+        deps=deps,
+        valid_until=valid_until,
+        subject=subject,
+        subject_expires=subject_expires,
+    )
+
+
+def put(key: str, copy: Copy) -> None:
+    cache.set(key, copy, KEEP_SECONDS)
+
+
+def _next_change() -> float:
+    """The next scheduled expiry, or the next local midnight (review dates fall due)."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    midnight = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time()))
+    due = versions.next_expiry()
+    return min(filter(None, (due, midnight.timestamp())))
+
+
+# Single flight: one request renders a cold URL; the others stand by.
+LOCK_SECONDS = 15
+WAIT_SECONDS = 3.0
+POLL_SECONDS = 0.02
+
+
+def lead(key: str) -> bool:
+    """True for the one request that renders this URL now (the lock outlives a crash briefly)."""
+    return cache.add(key + ":rendering", 1, LOCK_SECONDS)
+
+
+def done(key: str) -> None:
+    cache.delete(key + ":rendering")
+
+
+def wait_for_fresh(key: str) -> Copy | None:
+    """Wait for the leader's copy, at most ``WAIT_SECONDS``; then render after all."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        copy = get(key)
+        if copy is not None and copy.is_fresh():
+            return copy
+        if cache.get(key + ":rendering") is None:
+            return None
+    return None
