@@ -8,6 +8,7 @@ from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
 from . import bookings, navigator, views
+from .sitemaps import LibrarySitemap
 
 app_name = "frontend"
 
@@ -19,5 +20,5 @@ urlpatterns = [
     path("where-does-it-hurt/", navigator.navigator, name="navigator"),
     path("where-does-it-hurt/<slug:region_slug>/", navigator.navigator, name="navigator-region"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": LibrarySitemap}}, name="sitemap"),
 ]

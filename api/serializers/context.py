@@ -5,7 +5,7 @@ from functools import cached_property
 from wagtail.models import Page
 
 from api import selectors
-from cms.models import ClinicSettings, SectionPage, StretchIndexPage
+from cms.models import ClinicSettings
 
 
 class RepresentationContext:
@@ -28,10 +28,7 @@ class RepresentationContext:
 
     @cached_property
     def sections_by_path(self) -> dict[str, Page]:
-        sections = list(SectionPage.objects.live().public()) + list(
-            StretchIndexPage.objects.live().public()
-        )
-        return {section.path: section for section in sections}
+        return {section.path: section for section in selectors.public_sections()}
 
     def section_of(self, page: Page) -> Page | None:
         return self.sections_by_path.get(page.path[: -Page.steplen])

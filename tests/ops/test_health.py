@@ -17,9 +17,7 @@ def test_healthz_answers_ok_when_database_and_cache_answer(client):
 
 @pytest.mark.django_db
 def test_healthz_answers_503_when_the_database_is_down(client):
-    with mock.patch(
-        "cms.health.connection.cursor", side_effect=OperationalError("connection refused")
-    ):
+    with mock.patch("cms.health.select_one", side_effect=OperationalError("connection refused")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"] == {"database": "unavailable", "cache": "ok"}
