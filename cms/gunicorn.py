@@ -44,3 +44,17 @@ def post_fork(server, worker):
     from django.db import connections
 
     connections.close_all()
+
+
+def on_starting(server):
+    """Kept answers and their versions live in the cache (cms/delivery): workers must share it.
+
+    With a per-process cache, a publish handled by one worker is not seen by the
+    others, which keep their copies until the next scheduled change or midnight.
+    """
+    if workers > 1 and not os.environ.get("REDIS_URL"):
+        server.log.warning(
+            "%s workers without REDIS_URL: a publish is seen only by the worker that "
+            "handled it; set REDIS_URL (or WEB_CONCURRENCY=1)",
+            workers,
+        )

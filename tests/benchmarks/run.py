@@ -1,22 +1,32 @@
-"""``make bench``: throughput, latency and SQL per request, ours against Wagtail's API v2.
+"""``make bench``: kept answers against a static file, steady, while publishing, and frozen.
 
 1. Builds a throwaway database (``bench-results/bench.sqlite3``; or the database
-   ``DATABASE_URL`` names, which is flushed first, so point it at a scratch one).
-2. Serves it with gunicorn, two workers, production settings, on 127.0.0.1.
-3. Loads each endpoint for ``BENCH_SECONDS`` (10) with wrk, 2 threads and 16
-   connections (or a small Python load generator when wrk is missing).
-4. Counts SQL queries per request in-process with the test client.
-5. Prints a table with ours/wagtail ratios and writes it to ``bench-results/``.
+   ``DATABASE_URL`` names, which is flushed first, so point it at a scratch one),
+   and writes the API list's JSON as a static file for WhiteNoise.
+2. Serves it with gunicorn, two workers, production settings, a private Redis as
+   the shared cache (as production with several processes), on 127.0.0.1.
+3. Loads each URL for ``BENCH_SECONDS`` (10) with wrk, 2 threads and 16
+   connections (or a small Python load generator when wrk is missing): the
+   static file, the API list, detail and a 304, an article, the home page and
+   the navigator; Wagtail's API v2 for comparison.
+4. Again while another process publishes an article every 2 s.
+5. Again with the database frozen (SQLite: another process holds ``BEGIN
+   EXCLUSIVE``): kept answers must keep flowing.
+6. Counts SQL queries per request in-process with the test client.
+7. Prints ratios against the static file and the targets, and writes them to
+   ``bench-results/``.
 
 Not a timed test: numbers depend on the machine; the ratios are the point.
 """
 
+import contextlib
 import datetime
 import http.client
 import json
 import os
 import re
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -24,71 +34,155 @@ import threading
 import time
 import urllib.request
 
+from tests.benchmarks.loadtest import start_redis
 from tests.serving import HOST, ROOT, free_port
 
 RESULTS = ROOT / "bench-results"
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 THREADS, CONNECTIONS = 2, 16
 WARM_UP_REQUESTS = 40
+PUBLISH_EVERY_SECONDS = 2
 
 OURS_LIST = "/api/v1/articles/?limit=20"
 THEIRS_LIST = "/api/v2/pages/?type=cms.ArticlePage&fields=*&limit=20"
+STATIC_PATH = "/static/bench/articles.json"
+# Targets from issue 10: warm rows against the static file, 304s, during publishes.
+TARGET_RATIO, TARGET_304_RATIO, TARGET_PUBLISHING, TARGET_FROZEN_P99_MS = 0.67, 0.8, 0.8, 1000
 
 
 def main() -> None:
     RESULTS.mkdir(exist_ok=True)
-    env = _environment()
-    os.environ.update(env)
-    print("Building the benchmark database (demo library + generated articles)...", flush=True)
-    subprocess.run([sys.executable, "-m", "tests.benchmarks.build"], cwd=ROOT, env=env, check=True)
+    with contextlib.ExitStack() as stack:
+        env = _environment(stack)
+        os.environ.update(env)
+        print("Building the benchmark database (demo library + generated articles)...", flush=True)
+        subprocess.run(
+            [sys.executable, "-m", "tests.benchmarks.build"], cwd=ROOT, env=env, check=True
+        )
 
-    import django
+        import django
 
-    django.setup()
-    detail_id = _richest_article_id()
-    ours_detail, theirs_detail = f"/api/v1/articles/{detail_id}/", f"/api/v2/pages/{detail_id}/"
-    queries = _count_queries(ours_detail, theirs_detail)
+        django.setup()
+        detail_id = _richest_article_id()
+        article_url, publish_id = _pages(detail_id)
+        _write_static_copy(env)
+        ours_detail, theirs_detail = f"/api/v1/articles/{detail_id}/", f"/api/v2/pages/{detail_id}/"
+        queries = _count_queries(ours_detail, theirs_detail, article_url)
 
-    port = free_port()
-    server = _serve(env, port)
-    try:
+        port = free_port()
+        server = _serve(env, port)
+        stack.callback(_stop, server)
         base = f"http://{HOST}:{port}"
         etag = _wait_until_up(base + ours_detail).headers["ETag"]
-        conditional = {"If-None-Match": etag}
-        for path in (OURS_LIST, THEIRS_LIST, ours_detail, theirs_detail):
-            _warm_up(base + path)
+        urls = {
+            "static": (STATIC_PATH, {}),
+            "api_list": (OURS_LIST, {}),
+            "api_detail": (ours_detail, {}),
+            "api_304": (ours_detail, {"If-None-Match": etag}),
+            "article": (article_url, {}),
+            "home": ("/", {}),
+            "navigator": ("/where-does-it-hurt/", {}),
+        }
+        theirs = {"v2_list": (THEIRS_LIST, {}), "v2_detail": (theirs_detail, {})}
         load = _load_generator()
-        runs = {}
-        for key, path, headers in (
-            ("ours_list", OURS_LIST, {}),
-            ("theirs_list", THEIRS_LIST, {}),
-            ("ours_detail", ours_detail, {}),
-            ("theirs_detail", theirs_detail, {}),
-            ("ours_conditional", ours_detail, conditional),
-        ):
-            runs[key] = load(base + path, headers)
-            _wait_until_idle(base)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        steady = _run_all(load, base, urls | theirs)
+        with _publishing(publish_id) as published:
+            publishing = _run_all(load, base, urls, warm=False)
+        kept = {key: urls[key] for key in ("api_list", "api_detail", "article", "home")}
+        _run_all(load, base, kept)  # warm again after the last publish
+        with _frozen_database(env):
+            frozen = _run_all(load, base, kept, warm=False)
 
-    rows = [
-        ("List, 20 articles", "ours_list", "theirs_list", "list"),
-        ("Detail of one article", "ours_detail", "theirs_detail", "detail"),
-        ("Ours If-None-Match (304) vs v2 GET", "ours_conditional", "theirs_detail", "conditional"),
-    ]
-    report = _report(rows, runs, queries, detail_id, load.__name__)
+    report = _report(steady, publishing, frozen, published, queries, detail_id, load.__name__)
     print(report)
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     (RESULTS / f"bench-{stamp}.md").write_text(report)
     (RESULTS / f"bench-{stamp}.json").write_text(
-        json.dumps({"runs": runs, "queries": queries, "detail_id": detail_id}, indent=2)
+        json.dumps(
+            {"steady": steady, "publishing": publishing, "frozen": frozen, "queries": queries},
+            indent=2,
+        )
     )
     print(f"Written to bench-results/bench-{stamp}.md and .json")
 
 
-def _environment() -> dict:
+def _run_all(load, base: str, urls: dict, *, warm: bool = True) -> dict:
+    runs = {}
+    for key, (path, headers) in urls.items():
+        if warm:
+            _warm_up(base + path)
+        runs[key] = load(base + path, headers)
+        _wait_until_idle(base)
+    return runs
+
+
+def _pages(detail_id: int) -> tuple[str, int]:
+    """The measured article's address, and another article to publish during the load."""
+    from cms.models import ArticlePage
+
+    article = ArticlePage.objects.get(id=detail_id)
+    other = ArticlePage.objects.live().filter(slug__contains="variant").order_by("id").first()
+    return article.get_url(), other.id
+
+
+def _write_static_copy(env: dict) -> None:
+    """The API list's JSON as a static file, for WhiteNoise to serve: the ceiling."""
+    from django.test import Client
+
+    body = Client(HTTP_HOST=HOST).get(OURS_LIST).content
+    target = RESULTS / "static" / "bench" / "articles.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(body)
+
+
+@contextlib.contextmanager
+def _publishing(page_id: int):
+    """Publish an article every ``PUBLISH_EVERY_SECONDS`` in this process, as an editor would."""
+    from django.db import connection
+
+    from cms.models import ArticlePage
+
+    stop, count = threading.Event(), [0]
+
+    def publish():
+        while not stop.wait(PUBLISH_EVERY_SECONDS):
+            page = ArticlePage.objects.get(id=page_id)
+            page.summary = f"{page.summary.split(' [')[0]} [{count[0]}]"
+            page.save_revision().publish()
+            count[0] += 1
+        connection.close()
+
+    thread = threading.Thread(target=publish)
+    thread.start()
+    try:
+        yield count
+    finally:
+        stop.set()
+        thread.join()
+
+
+@contextlib.contextmanager
+def _frozen_database(env: dict):
+    """Another process holds the whole SQLite database locked, as a hung server would."""
+    url = env["DATABASE_URL"]
+    if not url.startswith("sqlite:///"):
+        print("Frozen-database run needs SQLite here; PostgreSQL: make outage-drill", flush=True)
+        yield
+        return
+    connection = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
+    connection.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        connection.execute("ROLLBACK")
+        connection.close()
+
+
+def _environment(stack) -> dict:
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="tests.benchmarks.settings")
+    if "REDIS_URL" not in env:
+        env["REDIS_URL"] = start_redis(stack)
+    env["STATIC_ROOT"] = str(RESULTS / "static")
     if "DATABASE_URL" in env:
         subprocess.run(
             [sys.executable, "manage.py", "flush", "--no-input"], cwd=ROOT, env=env, check=False
@@ -109,8 +203,8 @@ def _richest_article_id() -> int:
     return max(candidates, key=lambda page: len(page.body.raw_data)).id
 
 
-def _count_queries(ours_detail: str, theirs_detail: str) -> dict:
-    """SQL per request, in-process: ours cold (cache empty) and warm, and Wagtail's."""
+def _count_queries(ours_detail: str, theirs_detail: str, article_url: str) -> dict:
+    """SQL per request, in-process: cold (nothing kept) and warm (a kept answer), and v2's."""
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
@@ -125,19 +219,22 @@ def _count_queries(ours_detail: str, theirs_detail: str) -> dict:
         return len(captured), response
 
     counts = {}
-    for name, ours, theirs in (
-        ("list", OURS_LIST, THEIRS_LIST),
-        ("detail", ours_detail, theirs_detail),
+    for name, path in (
+        ("api_list", OURS_LIST),
+        ("api_detail", ours_detail),
+        ("article", article_url),
+        ("home", "/"),
+        ("navigator", "/where-does-it-hurt/"),
     ):
         cache.clear()
-        counts[f"{name}_ours_cold"], response = count(ours)
-        counts[f"{name}_ours_warm"], _ = count(ours)
-        counts[f"{name}_theirs"], _ = count(theirs)
-    counts["conditional_ours"], not_modified = count(
-        ours_detail, **{"If-None-Match": response["ETag"]}
-    )
-    assert not_modified.status_code == 304
-    counts["conditional_theirs"] = counts["detail_theirs"]
+        cold, response = count(path)
+        warm, _ = count(path)
+        counts[name] = f"{cold}/{warm}"
+    conditional, not_modified = count(ours_detail, **{"If-None-Match": response["ETag"]})
+    counts["api_304"] = f"-/{conditional}"
+    counts["v2_list"] = str(count(THEIRS_LIST)[0])
+    counts["v2_detail"] = str(count(theirs_detail)[0])
+    cache.clear()
     return counts
 
 
@@ -152,6 +249,11 @@ def _serve(env: dict, port: int) -> subprocess.Popen:
         "--log-level=warning",
     ]
     return subprocess.Popen(command, cwd=ROOT, env=env)
+
+
+def _stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    server.wait(timeout=10)
 
 
 def _wait_until_up(url: str, timeout: float = 30):
@@ -171,7 +273,7 @@ def _wait_until_idle(base: str, timeout: float = 60) -> None:
     quick = 0
     while quick < 4 and time.monotonic() < deadline:
         started = time.perf_counter()
-        urllib.request.urlopen(base + "/api/v1/", timeout=timeout).read()
+        urllib.request.urlopen(base + STATIC_PATH, timeout=timeout).read()
         quick = quick + 1 if time.perf_counter() - started < 0.05 else 0
 
 
@@ -253,46 +355,91 @@ def _python_load(url: str, headers: dict) -> dict:
     }
 
 
-def _report(rows, runs, queries, detail_id, generator) -> str:
-    def ratio(ours, theirs):
-        return f"{ours / theirs:.2f}" if theirs else "n/a"
+LABELS = {
+    "static": "static file (the list's JSON, WhiteNoise)",
+    "api_list": "API list, 20 articles",
+    "api_detail": "API detail",
+    "api_304": "API 304 (If-None-Match)",
+    "article": "article page",
+    "home": "home page",
+    "navigator": "navigator page",
+    "v2_list": "Wagtail API v2 list (for comparison)",
+    "v2_detail": "Wagtail API v2 detail (for comparison)",
+}
+
+
+def _report(steady, publishing, frozen, published, queries, detail_id, generator) -> str:
+    static = steady["static"]["requests_per_second"]
+    verdicts = []
+
+    def verdict(ok: bool) -> str:
+        verdicts.append(ok)
+        return "ok" if ok else "BELOW"
 
     lines = [
-        f"# API benchmark, {datetime.datetime.now():%Y-%m-%d %H:%M}",
+        f"# Delivery benchmark, {datetime.datetime.now():%Y-%m-%d %H:%M}",
         "",
-        f"gunicorn 2 workers, production settings, {_database()}; load: {generator.strip('_')}, "
-        f"{THREADS} threads, {CONNECTIONS} connections, {SECONDS} s per run; "
-        f"detail = article {detail_id}. Ratios are ours / Wagtail v2.",
+        f"gunicorn 2 workers, production settings, {_database()}, Redis cache; load: "
+        f"{generator.strip('_')}, {THREADS} threads, {CONNECTIONS} connections, {SECONDS} s "
+        f"per run; detail = article {detail_id}. Ratios are against the static file.",
         "",
-        "| Request | req/s ours | req/s v2 | ratio | p50 ms ours | p50 ms v2 | ratio "
-        "| p99 ms ours | p99 ms v2 | ratio | SQL ours (cold/warm) | SQL v2 |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| request (warm) | req/s | vs static | target | p50 ms | p99 ms | errors "
+        "| SQL cold/warm | req/s publishing | vs steady | target |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for label, ours_key, theirs_key, query_key in rows:
-        ours, theirs = runs[ours_key], runs[theirs_key]
-        if query_key == "conditional":
-            our_sql = str(queries["conditional_ours"])
+    for key, run in steady.items():
+        rate = run["requests_per_second"]
+        ratio = rate / static if static else 0
+        target, during = "", publishing.get(key)
+        if key not in ("static", "v2_list", "v2_detail"):
+            floor = TARGET_304_RATIO if key == "api_304" else TARGET_RATIO
+            target = f">= {floor} {verdict(ratio >= floor)}"
+        if during and key != "static":
+            kept = during["requests_per_second"] / rate if rate else 0
+            during_cells = (
+                f"{during['requests_per_second']:.0f} | {kept:.2f} "
+                f"| >= {TARGET_PUBLISHING} {verdict(kept >= TARGET_PUBLISHING)}"
+            )
+        elif during:
+            during_cells = f"{during['requests_per_second']:.0f} | | "
         else:
-            our_sql = f"{queries[f'{query_key}_ours_cold']}/{queries[f'{query_key}_ours_warm']}"
+            during_cells = " | | "
+        errors = run["errors"] + (during["errors"] if during else 0)
         lines.append(
-            f"| {label} | {ours['requests_per_second']:.0f} | {theirs['requests_per_second']:.0f} "
-            f"| {ratio(ours['requests_per_second'], theirs['requests_per_second'])} "
-            f"| {ours['p50_ms']:.2f} | {theirs['p50_ms']:.2f} "
-            f"| {ratio(ours['p50_ms'], theirs['p50_ms'])} "
-            f"| {ours['p99_ms']:.2f} | {theirs['p99_ms']:.2f} "
-            f"| {ratio(ours['p99_ms'], theirs['p99_ms'])} "
-            f"| {our_sql} | {queries[f'{query_key}_theirs']} |"
+            f"| {LABELS[key]} | {rate:.0f} | {ratio:.2f} | {target} | {run['p50_ms']:.2f} "
+            f"| {run['p99_ms']:.2f} | {errors} | {queries.get(key, '')} | {during_cells} |"
         )
-    failed = {
-        key: run["errors"] or run.get("socket_errors")
-        for key, run in runs.items()
-        if run["errors"] or run.get("socket_errors")
-    }
     lines += [
         "",
-        "SQL cold: response cache empty; warm: served from the content-versioned cache "
-        "(what the load runs mostly measure for ours).",
-        f"Error responses during the runs: {failed or 'none'}.",
+        f"Publishing: another process published an article every {PUBLISH_EVERY_SECONDS} s "
+        f"({published[0]} publishes during the runs).",
+        "",
+    ]
+    if frozen:
+        lines += [
+            "Frozen database (another process holds SQLite's BEGIN EXCLUSIVE):",
+            "",
+            "| kept URL | req/s | p50 ms | p99 ms | errors | target p99 |",
+            "|---|---:|---:|---:|---:|---|",
+        ]
+        for key, run in frozen.items():
+            ok = run["p99_ms"] <= TARGET_FROZEN_P99_MS and not run["errors"]
+            lines.append(
+                f"| {LABELS[key]} | {run['requests_per_second']:.0f} | {run['p50_ms']:.2f} "
+                f"| {run['p99_ms']:.2f} | {run['errors']} "
+                f"| <= {TARGET_FROZEN_P99_MS} ms, 0 errors {verdict(ok)} |"
+            )
+        lines.append("")
+    socket_errors = {
+        key: run.get("socket_errors")
+        for runs in (steady, publishing, frozen or {})
+        for key, run in runs.items()
+        if run.get("socket_errors")
+    }
+    lines += [
+        "SQL cold: nothing kept; warm: a kept answer (what the load runs measure).",
+        f"Socket errors: {socket_errors or 'none'}.",
+        f"Every target met: {'yes' if all(verdicts) else 'no'}.",
         "",
     ]
     return "\n".join(lines)
