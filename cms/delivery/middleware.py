@@ -36,6 +36,9 @@ UNAVAILABLE_HTML = (
     "<p>The library is briefly unavailable. Please try again in a minute.</p></html>"
 )
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
+# What anyone asking now would get instead of the kept copy. Not what one client
+# earned alone (a 400, a 429, a bad API key's 401): that must not evict the copy.
+ADDRESS_CHANGED = frozenset({200, 301, 302, 303, 307, 308, 403, 404, 410})
 
 # (path prefix, check): a check may refuse a kept answer (the API's rate limit).
 _admission: list[tuple[str, Callable]] = []
@@ -152,9 +155,9 @@ class DeliveryMiddleware:
         finally:
             if leader:
                 copies.done(key)
-        return self._settle(request, plan, copy, response)
+        return self._settle(request, mode, plan, copy, response)
 
-    def _settle(self, request, plan: Plan, before, response):
+    def _settle(self, request, mode, plan: Plan, before, response):
         if getattr(response, "delivered_from_copy", False):
             return response
         if response.status_code >= 500:
@@ -163,7 +166,8 @@ class DeliveryMiddleware:
                 return answer(request, before, stale=True)
             return response
         if not rules.public_answer(request, response):
-            copies.drop(plan.key)  # a page gone, private or moved keeps no copy
+            if mode == rules.ANONYMOUS and response.status_code in ADDRESS_CHANGED:
+                copies.drop(plan.key)  # a page gone, private or moved keeps no copy
             return response
         if not rules.keepable(request, response):
             return response  # a HEAD: the copy, if any, is still right

@@ -222,3 +222,15 @@ def test_a_cold_url_is_rendered_once_for_many_concurrent_readers():
     assert len(renders) == 1
     assert [r.status_code for r in responses] == [200] * readers
     assert len({r.content for r in responses}) == 1
+
+
+def test_a_refused_api_key_does_not_evict_the_kept_answer(client, article):
+    kept = client.get("/api/v1/articles/")
+    refused = client.get("/api/v1/articles/", headers={"Authorization": "Bearer wagtail_nope"})
+    assert refused.status_code == 401
+
+    with database_down():
+        response = client.get("/api/v1/articles/")
+
+    assert response.status_code == 200
+    assert response.content == kept.content
