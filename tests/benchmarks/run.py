@@ -42,6 +42,8 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 THREADS, CONNECTIONS = 2, 16
 WARM_UP_REQUESTS = 40
 PUBLISH_EVERY_SECONDS = 2
+# BENCH_REUSE=1: measure the SQLite database the last run built (building takes minutes).
+REUSE = os.environ.get("BENCH_REUSE") == "1" and (RESULTS / "bench.sqlite3").exists()
 
 OURS_LIST = "/api/v1/articles/?limit=20"
 THEIRS_LIST = "/api/v2/pages/?type=cms.ArticlePage&fields=*&limit=20"
@@ -55,10 +57,11 @@ def main() -> None:
     with contextlib.ExitStack() as stack:
         env = _environment(stack)
         os.environ.update(env)
-        print("Building the benchmark database (demo library + generated articles)...", flush=True)
-        subprocess.run(
-            [sys.executable, "-m", "tests.benchmarks.build"], cwd=ROOT, env=env, check=True
-        )
+        if not REUSE:
+            print("Building the benchmark database (demo library + articles)...", flush=True)
+            subprocess.run(
+                [sys.executable, "-m", "tests.benchmarks.build"], cwd=ROOT, env=env, check=True
+            )
 
         import django
 
@@ -189,7 +192,8 @@ def _environment(stack) -> dict:
         )
     else:
         database = RESULTS / "bench.sqlite3"
-        database.unlink(missing_ok=True)
+        if not REUSE:
+            database.unlink(missing_ok=True)
         env["DATABASE_URL"] = f"sqlite:///{database}"
     return env
 
@@ -255,14 +259,18 @@ def _serve(env: dict, port: int) -> subprocess.Popen:
 
 def _stop(server: subprocess.Popen) -> None:
     server.terminate()
-    server.wait(timeout=10)
+    try:
+        server.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
-def _wait_until_up(url: str, timeout: float = 30):
+def _wait_until_up(url: str, timeout: float = 180):
     deadline = time.monotonic() + timeout
     while True:
         try:
-            return urllib.request.urlopen(url, timeout=5)
+            return urllib.request.urlopen(url, timeout=60)
         except OSError:
             if time.monotonic() > deadline:
                 raise
