@@ -94,6 +94,12 @@ def _remember(key: str, copy: Copy) -> None:
             _local.popitem(last=False)
 
 
+def forget_local() -> None:
+    """Forget this process's recent copies (after clearing the shared cache, to measure)."""
+    with _local_lock:
+        _local.clear()
+
+
 def drop(key: str) -> None:
     cache.delete(key)
     with _local_lock:
