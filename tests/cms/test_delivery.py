@@ -234,3 +234,18 @@ def test_a_refused_api_key_does_not_evict_the_kept_answer(client, article):
 
     assert response.status_code == 200
     assert response.content == kept.content
+
+
+def test_with_a_shared_cache_each_process_reuses_a_copy_only_within_the_bound():
+    copy = copies.Copy(b"<p>kept</p>", None, [], '"e"', "", {}, None)
+    with mock.patch.object(copies, "_use_local", return_value=True):
+        copies.put("delivery:copy:test", copy)
+        copies.cache.delete("delivery:copy:test")  # replaced or dropped by another process
+
+        assert copies.get("delivery:copy:test") is copy  # within the 1 s bound
+        with mock.patch.object(copies.time, "monotonic", return_value=10**9):
+            assert copies.get("delivery:copy:test") is None  # past it: asks the shared cache
+
+        copies.put("delivery:copy:test", copy)
+        copies.drop("delivery:copy:test")
+        assert copies.get("delivery:copy:test") is None
