@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib import messages
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -6,8 +7,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.models import BodyRegion, BookingRequest, CallToAction, Muscle
-from cms.reviews import pages_due_for_review
+from cms.content_checks import content_warnings
+from cms.models import BodyRegion, BookingRequest, CallToAction, Muscle, ReviewerProfile
+from cms.models.library import LibraryPage
+from cms.reviews import clearing_step, pages_due_for_review
 
 
 class MuscleViewSet(SnippetViewSet):
@@ -48,11 +51,19 @@ class BookingRequestViewSet(SnippetViewSet):
 register_snippet(BookingRequestViewSet)
 
 
+class ReviewerProfileViewSet(SnippetViewSet):
+    """Who may sign clinical reviews; kept by administrators (superusers only by default)."""
+
+    model = ReviewerProfile
+    icon = "user"
+    list_display = ["display_name", "profession", "credentials"]
+
+
 class LibraryViewSetGroup(SnippetViewSetGroup):
     menu_label = "Library"
     menu_icon = "folder-open-inverse"
     menu_order = 300
-    items = (MuscleViewSet, BodyRegionViewSet, CallToActionViewSet)
+    items = (MuscleViewSet, BodyRegionViewSet, CallToActionViewSet, ReviewerProfileViewSet)
 
 
 register_snippet(LibraryViewSetGroup)
@@ -66,8 +77,9 @@ class ReviewDuePanel(Component):
     template_name = "cms/panels/review_due.html"
 
     def get_context_data(self, parent_context):
+        user = parent_context["request"].user
         return {
-            "pages": pages_due_for_review(),
+            "rows": [(page, clearing_step(page, user)) for page in pages_due_for_review()],
             "warning_days": settings.REVIEW_DUE_WARNING_DAYS,
         }
 
@@ -75,3 +87,12 @@ class ReviewDuePanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_due_panel(request, panels):
     panels.append(ReviewDuePanel())
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_content(request, page):
+    """Advice the editor sees on every save, before submitting: it never blocks a save."""
+    if isinstance(page, LibraryPage):
+        for warning in content_warnings(page):
+            messages.warning(request, warning)
