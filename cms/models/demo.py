@@ -18,3 +18,6 @@ class DemoContentRecord(models.Model):
 
     class Meta:
         verbose_name = "demo content record"
+
+    def __str__(self):
+        return f"Demo content of page {self.page_id}"

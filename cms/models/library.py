@@ -133,6 +133,11 @@ class LibraryPage(MedicalReviewMixin, SafetyNetMixin, Page):
     class Meta:
         abstract = True
 
+    def save(self, *args, clean=True, **kwargs):
+        if clean and self.live and (problems := self.publish_problems()):
+            raise ValidationError(problems)
+        return super().save(*args, clean=clean, **kwargs)
+
     def get_call_to_action(self, clinic: ClinicSettings):
         """The page's own call to action, or else the clinic's default: always exactly one."""
         return self.call_to_action if self.call_to_action_id else clinic.default_cta
@@ -174,8 +179,3 @@ class LibraryPage(MedicalReviewMixin, SafetyNetMixin, Page):
         again whenever the page is saved live, whatever publishes it.
         """
         return self.safety_net_problems(site) + self.review_problems()
-
-    def save(self, *args, clean=True, **kwargs):
-        if clean and self.live and (problems := self.publish_problems()):
-            raise ValidationError(problems)
-        return super().save(*args, clean=clean, **kwargs)
