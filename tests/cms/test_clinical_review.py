@@ -10,28 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.clinical_review import stamp_review
-from cms.models import ArticlePage, ReviewerProfile, StretchGuidePage
+from cms.models import ArticlePage, StretchGuidePage
 from tests import factories
-
-from .conftest import _group_member
-
-
-def _reviewer(username, profession, name, credentials="BSc (Hons), MSc"):
-    user = _group_member(username, "Clinical reviewers")
-    ReviewerProfile.objects.create(
-        user=user, display_name=name, profession=profession, credentials=credentials
-    )
-    return user
-
-
-@pytest.fixture
-def gp(db):
-    return _reviewer("gp", ReviewerProfile.Profession.GP, "Dr Sam Sample", "MBBS, MRCGP")
-
-
-@pytest.fixture
-def physio(db):
-    return _reviewer("physio", ReviewerProfile.Profession.PHYSIOTHERAPIST, "Ali Example")
 
 
 def _submit(client, user, url, data):
