@@ -16,7 +16,9 @@ def _body_text(body) -> list[str]:
     texts = []
     for block in body.raw_data if body else []:
         value = block["value"]
-        if block["type"] in ("heading", "text"):
+        if block["type"] == "heading":
+            texts.append(f"{value}.")
+        elif block["type"] == "text":
             texts.append(value)
         elif block["type"] == "callout":
             texts.append(value.get("text", ""))
