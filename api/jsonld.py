@@ -1,10 +1,43 @@
 """schema.org JSON-LD built from the public representation, so page and API agree.
 
 Articles are ``MedicalWebPage``s; a stretch guide is a ``MedicalWebPage`` whose
-main entity is an ``ExercisePlan`` carrying the dosage.
+main entity is an ``ExercisePlan`` carrying the dosage. The safety net is a
+``WebPageElement`` part of the page (schema.org has no triage type), one
+``ItemList`` per level with the number to call as a ``potentialAction``.
 """
 
 CONTEXT = "https://schema.org"
+SAFETY_NET_ID = "when-to-get-help"
+LEVEL_NAMES = {
+    "emergency": "Emergency: call 999 or go to A&E now",
+    "urgent": "Urgent: get advice today from NHS 111 or an urgent GP appointment",
+    "gp_soon": "See a GP soon",
+    "self_care": "Look after yourself",
+}
+
+
+def _safety_net(data: dict) -> dict:
+    net = data["safety_net"]
+    calls = {"emergency": net["emergency_call"], "urgent": net["urgent_call"]}
+    levels = []
+    for key, name in LEVEL_NAMES.items():
+        if not net[key]:
+            continue
+        level = {"@type": "ItemList", "name": name, "itemListElement": net[key]}
+        if key in calls:
+            level["potentialAction"] = {
+                "@type": "CommunicateAction",
+                "name": calls[key]["label"],
+                "target": calls[key]["href"],
+            }
+        levels.append(level)
+    return {
+        "@type": "WebPageElement",
+        "@id": f"{data['url']}#{SAFETY_NET_ID}",
+        "name": "When to get help",
+        "cssSelector": f"#{SAFETY_NET_ID}",
+        "hasPart": levels,
+    }
 
 
 def _seconds(value: int) -> str:
@@ -34,6 +67,7 @@ def _web_page(data: dict, clinic) -> dict:
         "about": [{"@type": "AnatomicalStructure", "name": m["name"]} for m in data["muscles"]],
         "publisher": {"@type": "MedicalClinic", "name": clinic.name},
         "license": data["licence"]["url"],
+        "hasPart": [_safety_net(data)],
     }
 
 

@@ -18,6 +18,7 @@ from cms.models import (
     CallToAction,
     ClinicSettings,
     Muscle,
+    SafetyNetSettings,
     SectionPage,
     StretchGuidePage,
     StretchIndexPage,
@@ -134,10 +135,16 @@ def on_image_changed(sender, instance, **kwargs):
         changes.record_pages_updated(_live_pages_using(id__in=ids))
 
 
-def on_clinic_settings_saved(sender, instance, **kwargs):
+def on_help_settings_saved(sender, instance, **kwargs):
+    """Clinic details and the default safety net appear on every library page.
+
+    The emergency and urgent numbers, their labels and the default "when to get
+    help" lists are part of every article's and stretch guide's representation,
+    so a mirror (and every kept copy) must refresh them all.
+    """
     changes.record(Kind.CLINIC, 0, visible=True)
     for model in LIBRARY_PAGE_MODELS:
-        changes.record_pages_updated(model.objects.live().filter(call_to_action__isnull=True))
+        changes.record_pages_updated(model.objects.live())
 
 
 def on_change_logged(sender, instance, created, **kwargs):
@@ -187,6 +194,7 @@ def connect() -> None:
     post_save.connect(on_region_saved, sender=BodyRegion)
     post_delete.connect(on_region_deleted, sender=BodyRegion)
     post_save.connect(on_call_to_action_saved, sender=CallToAction)
-    post_save.connect(on_clinic_settings_saved, sender=ClinicSettings)
+    post_save.connect(on_help_settings_saved, sender=ClinicSettings)
+    post_save.connect(on_help_settings_saved, sender=SafetyNetSettings)
     post_save.connect(on_image_changed, sender=get_image_model())
     pre_delete.connect(on_image_changed, sender=get_image_model())

@@ -160,14 +160,37 @@ class StretchStepsBlock(blocks.StreamBlock):
         min_num = 1
 
 
+# Link texts that say nothing out of context, so a screen reader's list of links is useless.
+VAGUE_LINK_TITLES = {"here", "click here", "link", "this link", "website", "read more", "more"}
+
+
 class ReferenceBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=250)
+    title = blocks.CharBlock(
+        max_length=250, help_text="The source's own title, as a reader sees it."
+    )
     publisher = blocks.CharBlock(max_length=120, required=False)
     year = blocks.IntegerBlock(min_value=1900, max_value=2100, required=False)
     url = blocks.URLBlock(required=False)
 
     class Meta:
         icon = "doc-full"
+
+    def clean(self, value):
+        """An external reference is a link: its title must make sense read on its own."""
+        value = super().clean(value)
+        title = (value.get("title") or "").strip()
+        if value.get("url") and (
+            title.lower().rstrip(".") in VAGUE_LINK_TITLES
+            or title.lower().startswith(("http://", "https://", "www."))
+            or len(title.split()) < 2
+        ):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "title": "Give the source's real title (at least two words, not the address "
+                    'or "click here"), so the link makes sense on its own.'
+                }
+            )
+        return value
 
 
 class ReferencesBlock(blocks.StreamBlock):

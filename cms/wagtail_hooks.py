@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404
 from django.utils import timezone
 
@@ -8,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.content_checks import content_warnings
 from cms.delivery import middleware as delivery
 from cms.models import (
     ArticlePage,
@@ -15,9 +17,11 @@ from cms.models import (
     BookingRequest,
     CallToAction,
     Muscle,
+    ReviewerProfile,
     StretchGuidePage,
 )
-from cms.reviews import pages_due_for_review
+from cms.models.library import LibraryPage
+from cms.reviews import clearing_step, pages_due_for_review
 
 
 class MuscleViewSet(SnippetViewSet):
@@ -58,11 +62,19 @@ class BookingRequestViewSet(SnippetViewSet):
 register_snippet(BookingRequestViewSet)
 
 
+class ReviewerProfileViewSet(SnippetViewSet):
+    """Who may sign clinical reviews; kept by administrators (superusers only by default)."""
+
+    model = ReviewerProfile
+    icon = "user"
+    list_display = ["display_name", "profession", "credentials"]
+
+
 class LibraryViewSetGroup(SnippetViewSetGroup):
     menu_label = "Library"
     menu_icon = "folder-open-inverse"
     menu_order = 300
-    items = (MuscleViewSet, BodyRegionViewSet, CallToActionViewSet)
+    items = (MuscleViewSet, BodyRegionViewSet, CallToActionViewSet, ReviewerProfileViewSet)
 
 
 register_snippet(LibraryViewSetGroup)
@@ -76,8 +88,9 @@ class ReviewDuePanel(Component):
     template_name = "cms/panels/review_due.html"
 
     def get_context_data(self, parent_context):
+        user = parent_context["request"].user
         return {
-            "pages": pages_due_for_review(),
+            "rows": [(page, clearing_step(page, user)) for page in pages_due_for_review()],
             "warning_days": settings.REVIEW_DUE_WARNING_DAYS,
         }
 
@@ -99,3 +112,12 @@ def refuse_expired_and_name_the_page(page, request, serve_args, serve_kwargs):
         raise Http404("This page has expired.")
     if isinstance(page, ArticlePage | StretchGuidePage):
         delivery.depend_on_page(request, page.id, page.expire_at)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_content(request, page):
+    """Advice the editor sees on every save, before submitting: it never blocks a save."""
+    if isinstance(page, LibraryPage):
+        for warning in content_warnings(page):
+            messages.warning(request, warning)

@@ -14,24 +14,6 @@ from api import representation
 
 from . import body_map
 
-# The red flags lead every navigator page. They are written here, not read from
-# an article's care card, so an edit to that article can never leave this page
-# without them; the wording follows the article, which is linked for more.
-RED_FLAGS = {
-    "title": "Check these first",
-    "emergency": [
-        "Numbness around the genitals or buttocks",
-        "New difficulty passing urine, or controlling your bladder or bowels",
-        "Weakness in both legs",
-    ],
-    "see_doctor": [
-        "Back pain after a serious fall or accident: see a doctor urgently",
-        "Back pain with a fever, weight loss you cannot explain, or a history of cancer: "
-        "see a doctor urgently",
-        "Pain that keeps getting worse, or is no better after a few weeks",
-    ],
-    "self_care": [],
-}
 URGENT_CARE_SLUG = "when-back-pain-needs-urgent-care"
 
 
@@ -60,7 +42,6 @@ def navigator(request, region_slug=None):
         "regions": regions,
         "figures": body_map.figures(regions, selected=region_slug),
         "map_size": (body_map.WIDTH, body_map.HEIGHT),
-        "red_flags": RED_FLAGS,
         "urgent_care": next((a for a in articles if a["slug"] == URGENT_CARE_SLUG), None),
         "selected": selected,
     }

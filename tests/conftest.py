@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from wagtail.models import Page, Site
 
-from cms.models import ClinicSettings
+from cms.models import ClinicSettings, SafetyNetSettings
 from tests import factories
 
 
@@ -50,6 +50,7 @@ def library(db) -> Library:
     clinic.email = "bookings@example.org"
     clinic.default_cta = factories.CallToActionFactory(heading="Book a massage session")
     clinic.save()
+    factories.fill_safety_net(SafetyNetSettings.for_site(site))
     return Library(
         site=site,
         home=home,

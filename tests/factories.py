@@ -23,6 +23,21 @@ from cms.models import (
     StretchIndexPage,
 )
 
+DEFAULT_SAFETY_NET = {
+    "emergency": "Numbness around your genitals or bottom\nWeakness in both legs",
+    "urgent": "A high temperature with back pain\nWeight loss you cannot explain",
+    "gp_soon": "Pain no better after a few weeks",
+    "self_care": "Stay as active as you can",
+}
+
+
+def fill_safety_net(settings, **levels):
+    """Give a site's default safety net every level (override one with ``emergency=""``)."""
+    for key, text in {**DEFAULT_SAFETY_NET, **levels}.items():
+        setattr(settings, key, text)
+    settings.save()
+    return settings
+
 
 def publish(page):
     """Publish through a revision, as the admin does, so signals and timestamps follow."""

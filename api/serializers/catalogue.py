@@ -6,7 +6,15 @@ from rest_framework import serializers
 from cms.models import BodyRegion, StretchIndexPage
 
 from .context import representation_context
-from .references import CallToActionSerializer, PageURLField, TaxonomyRefSerializer
+from .references import (
+    CallSerializer,
+    CallToActionSerializer,
+    PageURLField,
+    SafetyNetSerializer,
+    TaxonomyRefSerializer,
+    call_data,
+    safety_net_data,
+)
 
 
 class MuscleSerializer(serializers.Serializer):
@@ -51,6 +59,24 @@ class ClinicSerializer(serializers.Serializer):
     opening_hours = serializers.CharField()
     booking_page_url = serializers.SerializerMethodField()
     default_cta = serializers.SerializerMethodField()
+    emergency_call = serializers.SerializerMethodField()
+    urgent_call = serializers.SerializerMethodField()
+    safety_net = serializers.SerializerMethodField(
+        help_text="The clinic's default safety net, which every page's own signs add to."
+    )
+
+    @extend_schema_field(CallSerializer)
+    def get_emergency_call(self, clinic):
+        return call_data(clinic.emergency_label, clinic.emergency_number)
+
+    @extend_schema_field(CallSerializer)
+    def get_urgent_call(self, clinic):
+        return call_data(clinic.urgent_label, clinic.urgent_number)
+
+    @extend_schema_field(SafetyNetSerializer)
+    def get_safety_net(self, clinic):
+        levels = representation_context(self.context).default_safety_net.levels()
+        return safety_net_data(levels, self.context)
 
     def get_booking_page_url(self, clinic) -> str | None:
         return representation_context(self.context).booking_page_url

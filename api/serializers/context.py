@@ -5,7 +5,7 @@ from functools import cached_property
 from wagtail.models import Page
 
 from api import selectors
-from cms.models import ClinicSettings
+from cms.models import ClinicSettings, SafetyNetSettings
 
 
 class RepresentationContext:
@@ -25,6 +25,10 @@ class RepresentationContext:
     @cached_property
     def clinic(self) -> ClinicSettings:
         return ClinicSettings.for_request(self.request)
+
+    @cached_property
+    def default_safety_net(self) -> SafetyNetSettings:
+        return SafetyNetSettings.for_request(self.request)
 
     @cached_property
     def sections_by_path(self) -> dict[str, Page]:

@@ -22,9 +22,11 @@ from .references import (
     LicenceSerializer,
     PageURLField,
     ReviewSerializer,
+    SafetyNetSerializer,
     SectionRefSerializer,
     TaxonomyRefSerializer,
     licence_data,
+    safety_net_data,
 )
 
 
@@ -68,9 +70,23 @@ class LibraryPageSummarySerializer(serializers.Serializer):
         return SectionRefSerializer(section, context=self.context).data if section else None
 
 
-class LibraryPageDetailMixin(serializers.Serializer):
-    """Fields only a single page carries: links, booking, licence, JSON-LD."""
+def _after(data: dict, anchor: str, key: str) -> dict:
+    """``data`` with ``key`` moved to straight after ``anchor``."""
+    value = data.pop(key)
+    ordered = {}
+    for name, item in data.items():
+        ordered[name] = item
+        if name == anchor:
+            ordered[key] = value
+    return ordered
 
+
+class LibraryPageDetailMixin(serializers.Serializer):
+    """Fields only a single page carries: safety net, links, booking, licence, JSON-LD."""
+
+    safety_net = serializers.SerializerMethodField(
+        help_text="When to get help. Show it straight after the summary, before any advice."
+    )
     related = serializers.SerializerMethodField()
     references = serializers.SerializerMethodField()
     cta = serializers.SerializerMethodField()
@@ -91,9 +107,16 @@ class LibraryPageDetailMixin(serializers.Serializer):
         ctx = representation_context(self.context)
         self.context["linked_pages"] = LinkedPages(ctx, ids, rich_text_ids)
         data = super().to_representation(page)
+        # Help first, in the JSON too: the safety net follows the summary.
+        data = _after(data, "summary", "safety_net")
         # Built from the finished representation, so it can never disagree with it.
         data["json_ld"] = self.json_ld_builder(data, ctx.clinic)
         return data
+
+    @extend_schema_field(SafetyNetSerializer)
+    def get_safety_net(self, page):
+        default = representation_context(self.context).default_safety_net
+        return safety_net_data(page.resolved_safety_net(default), self.context)
 
     @extend_schema_field(PageLinkSerializer(many=True))
     def get_related(self, page):

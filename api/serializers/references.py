@@ -43,9 +43,53 @@ class ReviewerSerializer(serializers.Serializer):
 
 
 class ReviewSerializer(serializers.Serializer):
-    last_reviewed = serializers.DateField()
-    next_review_due = serializers.DateField()
+    """Live pages are always reviewed; only a preview of a new page has null dates."""
+
+    last_reviewed = serializers.DateField(allow_null=True)
+    next_review_due = serializers.DateField(allow_null=True)
     reviewer = ReviewerSerializer(source="*")
+
+
+def tel_href(number: str) -> str:
+    """A ``tel:`` address for a phone number as people write it."""
+    return "tel:" + "".join(ch for ch in number or "" if ch.isdigit() or ch == "+")
+
+
+class CallSerializer(serializers.Serializer):
+    """A number to ring for help, as a tap-to-call button shows it."""
+
+    label = serializers.CharField(help_text='What the button says, e.g. "NHS 111".')
+    number = serializers.CharField()
+    href = serializers.CharField(help_text="A tel: link.")
+
+
+def call_data(label: str, number: str) -> dict:
+    return {"label": label, "number": number, "href": tel_href(number)}
+
+
+class SafetyNetSerializer(serializers.Serializer):
+    """When to get help, most urgent first: the page's own signs, then the clinic's default."""
+
+    emergency = serializers.ListField(
+        child=serializers.CharField(), help_text="Call 999 or go to A&E now."
+    )
+    urgent = serializers.ListField(
+        child=serializers.CharField(), help_text="Same day: NHS 111 or an urgent GP appointment."
+    )
+    gp_soon = serializers.ListField(child=serializers.CharField(), help_text="See a GP soon.")
+    self_care = serializers.ListField(child=serializers.CharField(), help_text="Self-care.")
+    emergency_call = CallSerializer()
+    urgent_call = CallSerializer()
+
+
+def safety_net_data(levels: dict, context: dict) -> dict:
+    """A resolved safety net with the clinic's emergency and urgent numbers to call."""
+    clinic = representation_context(context).clinic
+    return {
+        **levels,
+        "emergency_call": call_data(clinic.emergency_label, clinic.emergency_number),
+        "urgent_call": call_data(clinic.urgent_label, clinic.urgent_number),
+    }
 
 
 class CallToActionSerializer(serializers.Serializer):
@@ -59,7 +103,7 @@ class CallToActionSerializer(serializers.Serializer):
         ctx = representation_context(self.context)
         clinic = ctx.clinic
         if cta.action == "phone":
-            return "tel:" + "".join(ch for ch in clinic.phone if ch.isdigit() or ch == "+")
+            return tel_href(clinic.phone)
         if cta.action == "email":
             return f"mailto:{clinic.email}"
         if cta.action == "url":

@@ -1,21 +1,31 @@
 """Build the demo library from the YAML files in ``content/``.
 
-Create-only by design: anything that already exists (matched by slug, or by
+Create-only by default: anything that already exists (matched by slug, or by
 heading for calls to action) is left exactly as it is, so ``make run`` can load
 the library on every start without undoing an editor's work, and a second run
-changes and duplicates nothing.
+changes and duplicates nothing. With ``update=True`` a page whose file changed
+is rewritten too, but only if its latest revision is still the one the loader
+published (``DemoContentRecord``): a page anyone else has touched is kept.
+
+Reviews are signed as the workflow signs them (``cms.clinical_review``), by the
+fictional reviewers ``site.yaml`` defines; their accounts cannot log in unless
+``create_dev_users`` (development only) gives them a password.
 
 Pages are created in two passes because they link to each other: the first
 reserves every missing page (as an unpublished draft) so that it has an id, the
 second writes the full content with its links and publishes it as a revision.
 """
 
+import hashlib
+import json
 from collections import Counter
 from io import BytesIO
 from pathlib import Path
 
 import yaml
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 
@@ -23,18 +33,23 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 from willow.image import Image as WillowImage
 
+from cms.clinical_review import stamp_review
 from cms.models import (
     ArticlePage,
     BodyRegion,
     BookingPage,
     CallToAction,
     ClinicSettings,
+    DemoContentRecord,
     HomePage,
     Muscle,
+    ReviewerProfile,
+    SafetyNetSettings,
     SectionPage,
     StretchGuidePage,
     StretchIndexPage,
 )
+from cms.models.safety import LEVEL_KEYS
 
 from . import illustrations
 from .blocks import BlockContext, stream_data
@@ -52,6 +67,7 @@ def read_yaml(path: Path):
 def read_library(content_dir: Path = CONTENT_DIR) -> dict:
     return {
         "site": read_yaml(content_dir / "site.yaml"),
+        "safety_net": read_yaml(content_dir / "safety-net.yaml"),
         "taxonomy": read_yaml(content_dir / "taxonomy.yaml"),
         "topics": read_yaml(content_dir / "topics.yaml"),
         "articles": [read_yaml(p) for p in sorted((content_dir / "articles").glob("*.yaml"))],
@@ -59,9 +75,14 @@ def read_library(content_dir: Path = CONTENT_DIR) -> dict:
     }
 
 
+def source_hash(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
 class DemoLibraryLoader:
-    def __init__(self, library: dict):
+    def __init__(self, library: dict, *, update: bool = False):
         self.library = library
+        self.update = update
         self.created = Counter()
 
     @transaction.atomic
@@ -71,6 +92,8 @@ class DemoLibraryLoader:
         self.ctas = self._load_ctas()
         self.home = self._ensure_home()
         self._ensure_clinic_settings()
+        self._ensure_safety_net()
+        self.reviewers = self._ensure_reviewers()
         self.sections = self._ensure_sections()
         self._ensure_booking_page()
         self.illustrations = self._ensure_illustrations()
@@ -78,6 +101,12 @@ class DemoLibraryLoader:
         reserved = self._reserve_missing_pages()
         for page, data in reserved:
             self._write_and_publish(page, data)
+        if self.update:
+            for page, data in self._pages_to_update(reserved):
+                for field, value in self._own_fields(type(page), data).items():
+                    setattr(page, field, value)
+                self._write_and_publish(page, data)
+                self.created["updated pages"] += 1
         return self.created
 
     # Snippets -----------------------------------------------------------
@@ -146,6 +175,36 @@ class DemoLibraryLoader:
         clinic.default_cta = self.ctas[data["default_cta"]]
         clinic.save()
         self.created["clinic settings"] += 1
+
+    def _ensure_safety_net(self) -> None:
+        """The clinic's default safety net, filled from ``safety-net.yaml`` while empty.
+
+        Once a clinician has written it, the loader leaves it alone, even with ``--update``.
+        """
+        net = SafetyNetSettings.for_site(Site.objects.get(is_default_site=True))
+        if any(getattr(net, key) for key in LEVEL_KEYS):
+            return
+        for key in LEVEL_KEYS:
+            setattr(net, key, "\n".join(self.library["safety_net"].get(key, [])))
+        net.save()
+        self.created["safety nets"] += 1
+
+    def _ensure_reviewers(self) -> dict[str, ReviewerProfile]:
+        """The fictional clinical reviewers, with accounts that cannot log in."""
+        User = get_user_model()
+        group = Group.objects.get(name="Clinical reviewers")
+        reviewers = {}
+        for key, data in self.library["site"]["reviewers"].items():
+            user, created = User.objects.get_or_create(
+                username=data["username"], defaults={"email": f"{data['username']}@example.org"}
+            )
+            if created:
+                user.set_unusable_password()
+                user.save()
+                user.groups.add(group)
+            fields = {k: data[k] for k in ("display_name", "profession", "credentials")}
+            reviewers[key], _ = self._get_or_create(ReviewerProfile, {"user": user}, fields)
+        return reviewers
 
     def _ensure_child(self, parent: Page, model, slug: str, **fields) -> Page:
         existing = parent.get_children().filter(slug=slug).first()
@@ -225,17 +284,36 @@ class DemoLibraryLoader:
             self.created[model._meta.verbose_name_plural] += 1
         return reserved
 
+    def _pages_to_update(self, reserved) -> list[tuple[Page, dict]]:
+        """Existing pages whose file changed and that nobody but the loader has touched."""
+        just_written = {page.slug for page, _ in reserved}
+        records = {r.page_id: r for r in DemoContentRecord.objects.all()}
+        stale = []
+        entries = self.library["articles"] + self.library["stretches"]
+        for data in entries:
+            if data["slug"] in just_written:
+                continue
+            page = self.pages[data["slug"]]
+            record = records.get(page.id)
+            if record is None:
+                # Loaded before records were kept: the loader's revisions have no author.
+                untouched = bool(page.latest_revision) and page.latest_revision.user_id is None
+                changed = True
+            else:
+                untouched = page.latest_revision_id == record.revision_id
+                changed = record.source_hash != source_hash(data)
+            if untouched and changed:
+                stale.append((page, data))
+        return stale
+
     def _own_fields(self, model, data: dict) -> dict:
         """Every field that does not link to another library page."""
-        review = data["review"]
+        net = data.get("safety_net") or {}
         fields = {
             "title": data["title"],
             "slug": data["slug"],
             "summary": data["summary"],
-            "last_reviewed": review["last_reviewed"],
-            "next_review_due": review["next_review_due"],
-            "reviewer_name": review["reviewer"],
-            "reviewer_credentials": review["credentials"],
+            **{f"safety_net_{key}": "\n".join(net.get(key, [])) for key in LEVEL_KEYS},
             "call_to_action": self.ctas[data["cta"]] if data.get("cta") else None,
             "references": [
                 {"type": "reference", "value": ref} for ref in data.get("references", [])
@@ -285,8 +363,16 @@ class DemoLibraryLoader:
         else:
             page.purpose = ctx.html(data["purpose"])
             page.start_position = ctx.html(data["start_position"])
-        page.save_revision().publish()
+        page.save_revision()
+        review = data["review"]
+        revision = stamp_review(
+            page=page, reviewer=self.reviewers[review["reviewer"]], on=review["last_reviewed"]
+        )
+        revision.publish()
+        DemoContentRecord.objects.update_or_create(
+            page=page, defaults={"revision": revision, "source_hash": source_hash(data)}
+        )
 
 
-def load_demo_library(content_dir: Path = CONTENT_DIR) -> Counter:
-    return DemoLibraryLoader(read_library(content_dir)).load()
+def load_demo_library(content_dir: Path = CONTENT_DIR, *, update: bool = False) -> Counter:
+    return DemoLibraryLoader(read_library(content_dir), update=update).load()

@@ -3,6 +3,9 @@
 from .articles import ArticlePage
 from .bookings import BookingRequest
 from .clinic import CallToAction, ClinicSettings
+from .demo import DemoContentRecord
+from .review import ClinicalReviewTask, ReviewerProfile
+from .safety import SafetyNetSettings
 from .stretches import StretchGuidePage
 from .structure import BookingPage, HomePage, SectionPage, StretchIndexPage
 from .taxonomy import BodyRegion, Muscle
@@ -14,8 +17,12 @@ __all__ = [
     "BookingRequest",
     "CallToAction",
     "ClinicSettings",
+    "ClinicalReviewTask",
+    "DemoContentRecord",
     "HomePage",
     "Muscle",
+    "ReviewerProfile",
+    "SafetyNetSettings",
     "SectionPage",
     "StretchGuidePage",
     "StretchIndexPage",

@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import ArticleBodyBlock
+from cms.forms import LibraryPageForm
 
 from .library import LibraryPage
 
@@ -20,6 +21,7 @@ class ArticlePage(LibraryPage):
 
     content_panels = LibraryPage.content_panels + [
         FieldPanel("summary"),
+        *LibraryPage.safety_net_panels,
         FieldPanel("hero_image"),
         FieldPanel("body"),
         MultiFieldPanel(LibraryPage.taxonomy_panels, heading="Muscles involved and where it hurts"),
@@ -29,6 +31,7 @@ class ArticlePage(LibraryPage):
     ]
 
     search_fields = LibraryPage.search_fields + [index.SearchField("body")]
+    base_form_class = LibraryPageForm
     api_fields = LibraryPage.api_fields + [APIField("hero_image"), APIField("body")]
 
     parent_page_types = ["cms.SectionPage"]

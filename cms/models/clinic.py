@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -57,6 +57,11 @@ class ClinicSettings(BaseSiteSetting):
     booking_url = models.URLField("online booking address", blank=True)
     address = models.TextField(blank=True)
     opening_hours = models.TextField(blank=True)
+    # Where to send a reader who needs help now; every emergency and urgent box calls these.
+    emergency_number = models.CharField(max_length=20, default="999")
+    emergency_label = models.CharField(max_length=80, default="Emergency: call 999 or go to A&E")
+    urgent_number = models.CharField(max_length=20, default="111")
+    urgent_label = models.CharField(max_length=80, default="NHS 111")
     default_cta = models.ForeignKey(
         CallToAction,
         verbose_name="default call to action",
@@ -73,6 +78,13 @@ class ClinicSettings(BaseSiteSetting):
         ),
         MultiFieldPanel(
             [FieldPanel("phone"), FieldPanel("email"), FieldPanel("booking_url")], "Contact"
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("emergency_number"), FieldPanel("emergency_label")]),
+                FieldRowPanel([FieldPanel("urgent_number"), FieldPanel("urgent_label")]),
+            ],
+            "Emergency and urgent help (tap-to-call buttons)",
         ),
         FieldPanel("default_cta"),
     ]

@@ -1,4 +1,4 @@
-"""What every article and stretch guide shares: medical review, taxonomy, links, booking.
+"""What every article and stretch guide shares: medical review, safety net, taxonomy, links.
 
 ``LibraryPage`` is abstract; each mixin owns its fields and panels so page
 classes read like a form.
@@ -16,31 +16,37 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from cms.blocks import ReferencesBlock, RelatedPagesBlock
 
 from .clinic import ClinicSettings
+from .safety import LEVELS, SafetyNetMixin, SafetyNetSettings, missing_levels
 
 
 class MedicalReviewMixin(models.Model):
-    """Who last checked the medical content, and when it must be checked again."""
+    """Who last checked the medical content, and when it must be checked again.
 
-    last_reviewed = models.DateField()
-    next_review_due = models.DateField()
-    reviewer_name = models.CharField(max_length=120)
-    reviewer_credentials = models.CharField(max_length=200)
+    Empty until the first clinical review. Nobody types these: approving the
+    "Clinical review" workflow step fills them from the reviewer's own profile
+    (``cms.clinical_review``), so the editor shows them read-only.
+    """
+
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+    reviewer_name = models.CharField(max_length=120, blank=True)
+    reviewer_credentials = models.CharField(max_length=200, blank=True)
 
     review_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("last_reviewed"),
-                FieldPanel("next_review_due"),
-                FieldPanel("reviewer_name"),
-                FieldPanel("reviewer_credentials"),
+                FieldPanel("last_reviewed", read_only=True),
+                FieldPanel("next_review_due", read_only=True),
+                FieldPanel("reviewer_name", read_only=True),
+                FieldPanel("reviewer_credentials", read_only=True),
             ],
-            heading="Medical review",
+            heading="Medical review (signed by the Clinical review step)",
         )
     ]
 
@@ -57,7 +63,9 @@ class MedicalReviewMixin(models.Model):
 
     @property
     def review_status(self) -> str:
-        """``overdue``, ``due-soon`` (within the warning window) or ``current``."""
+        """``unreviewed``, ``overdue``, ``due-soon`` (within the warning window) or ``current``."""
+        if self.next_review_due is None:
+            return "unreviewed"
         today = timezone.localdate()
         if self.next_review_due < today:
             return "overdue"
@@ -67,7 +75,16 @@ class MedicalReviewMixin(models.Model):
         return "current"
 
 
-class LibraryPage(MedicalReviewMixin, Page):
+def site_holding(page: Page) -> Site | None:
+    """The site whose tree holds ``page`` (by path, so unsaved pages work), else the default."""
+    sites = Site.objects.select_related("root_page").order_by("-root_page__depth")
+    for site in sites:
+        if page.path and page.path.startswith(site.root_page.path):
+            return site
+    return Site.objects.filter(is_default_site=True).first()
+
+
+class LibraryPage(MedicalReviewMixin, SafetyNetMixin, Page):
     summary = models.TextField(
         max_length=300, help_text="One or two plain sentences for lists and search results."
     )
@@ -116,6 +133,49 @@ class LibraryPage(MedicalReviewMixin, Page):
     class Meta:
         abstract = True
 
+    def save(self, *args, clean=True, **kwargs):
+        if clean and self.live and (problems := self.publish_problems()):
+            raise ValidationError(problems)
+        return super().save(*args, clean=clean, **kwargs)
+
     def get_call_to_action(self, clinic: ClinicSettings):
         """The page's own call to action, or else the clinic's default: always exactly one."""
         return self.call_to_action if self.call_to_action_id else clinic.default_cta
+
+    def default_safety_net(self, site: Site | None = None) -> SafetyNetSettings | None:
+        site = site or site_holding(self)
+        return SafetyNetSettings.for_site(site) if site else None
+
+    def safety_net_problems(self, site: Site | None = None) -> list[str]:
+        """Levels the resolved safety net leaves empty: a page may not go out without them."""
+        net = self.resolved_safety_net(self.default_safety_net(site))
+        labels = dict(LEVELS)
+        return [
+            f'The safety net has no "{labels[key]}" signs: add them here, or ask a '
+            "clinician to fill the clinic's default (Settings → Safety net)."
+            for key in missing_levels(net)
+        ]
+
+    def review_problems(self) -> list[str]:
+        """Why the clinical review does not cover this content."""
+        if self.last_reviewed is None:
+            return ["This page has no clinical review yet: submit it for the Clinical review step."]
+        late = [
+            ref.value["title"]
+            for ref in self.references
+            if ref.value.get("year") and ref.value["year"] > self.last_reviewed.year
+        ]
+        if not late:
+            return []
+        return [
+            f"These references are dated after the last clinical review ({self.last_reviewed:%Y});"
+            " submit the page for review again: " + "; ".join(late)
+        ]
+
+    def publish_problems(self, site: Site | None = None) -> list[str]:
+        """Why this content may not go live yet; empty when it may.
+
+        The editor's form checks these before a submission or publish, and ``save``
+        again whenever the page is saved live, whatever publishes it.
+        """
+        return self.safety_net_problems(site) + self.review_problems()

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import StretchStepsBlock
+from cms.forms import LibraryPageForm
 
 from .library import LibraryPage
 
@@ -47,6 +48,9 @@ class StretchGuidePage(LibraryPage):
 
     content_panels = LibraryPage.content_panels + [
         FieldPanel("summary"),
+        *LibraryPage.safety_net_panels,
+        FieldPanel("when_not_to_do_it"),
+        FieldPanel("safety_notes", heading="Stop if…"),
         FieldPanel("purpose"),
         FieldPanel("illustration"),
         FieldRowPanel([FieldPanel("difficulty"), FieldPanel("equipment")]),
@@ -59,14 +63,13 @@ class StretchGuidePage(LibraryPage):
             ],
             heading="Dosage",
         ),
-        FieldPanel("safety_notes"),
-        FieldPanel("when_not_to_do_it"),
         MultiFieldPanel(LibraryPage.taxonomy_panels, heading="Target muscles and where it helps"),
         MultiFieldPanel(LibraryPage.link_panels, heading="Related pages and references"),
         FieldPanel("call_to_action"),
         *LibraryPage.review_panels,
     ]
 
+    base_form_class = LibraryPageForm
     search_fields = LibraryPage.search_fields + [
         index.SearchField("purpose"),
         index.SearchField("steps"),

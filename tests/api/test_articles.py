@@ -27,6 +27,7 @@ SUMMARY_FIELDS = {
     "updated_at",
 }
 DETAIL_FIELDS = SUMMARY_FIELDS | {
+    "safety_net",
     "related",
     "references",
     "cta",

@@ -119,6 +119,21 @@ def test_clinic_gives_contact_details_and_the_default_call_to_action(client, lib
             "action": "form",
             "href": "http://testserver/book/",
         },
+        "emergency_call": {
+            "label": "Emergency: call 999 or go to A&E",
+            "number": "999",
+            "href": "tel:999",
+        },
+        "urgent_call": {"label": "NHS 111", "number": "111", "href": "tel:111"},
+        "safety_net": {
+            **{key: text.splitlines() for key, text in factories.DEFAULT_SAFETY_NET.items()},
+            "emergency_call": {
+                "label": "Emergency: call 999 or go to A&E",
+                "number": "999",
+                "href": "tel:999",
+            },
+            "urgent_call": {"label": "NHS 111", "number": "111", "href": "tel:111"},
+        },
     }
 
 

@@ -10,7 +10,7 @@ import wagtail_factories
 
 from wagtail.models import Page
 
-from cms.models import ArticlePage, StretchGuidePage
+from cms.models import ArticlePage, ClinicSettings, SafetyNetSettings, StretchGuidePage
 from tests import factories
 
 from .helpers import (
@@ -288,3 +288,15 @@ def test_replaying_the_feed_reproduces_exactly_the_public_library(client, librar
         assert response.status_code == 200, (key, api_url)
     titles = {client.get(url).json()["title"] for key, url in mirror.items() if key[0] == "article"}
     assert "Article 0, revised" in titles
+
+
+@pytest.mark.parametrize("settings_model", [ClinicSettings, SafetyNetSettings])
+def test_help_settings_log_an_update_for_every_live_library_page(client, article, settings_model):
+    """Emergency numbers and the default safety net are on every page, whatever its CTA."""
+    article.call_to_action = factories.CallToActionFactory()
+    factories.publish(article)
+    since = _cursor(client)
+
+    settings_model.for_site(article.get_site()).save()
+
+    assert ("update", "article", article.id) in _page_changes(client, since)

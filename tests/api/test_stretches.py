@@ -26,6 +26,7 @@ SUMMARY_FIELDS = {
     "illustration",
 }
 DETAIL_FIELDS = SUMMARY_FIELDS | {
+    "safety_net",
     "related",
     "references",
     "cta",

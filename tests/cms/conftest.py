@@ -9,6 +9,8 @@ from django.contrib.auth.models import Group
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from cms.models import ReviewerProfile
+
 
 def _group_member(username: str, group_name: str):
     """A plain user whose only rights come from one of Wagtail's editorial groups."""
@@ -27,6 +29,27 @@ def editor(db):
 @pytest.fixture
 def moderator(db):
     return _group_member("morgan", "Moderators")
+
+
+def _reviewer(username, profession, name, credentials):
+    user = _group_member(username, "Clinical reviewers")
+    ReviewerProfile.objects.create(
+        user=user, display_name=name, profession=profession, credentials=credentials
+    )
+    return user
+
+
+@pytest.fixture
+def gp(db):
+    """A clinical reviewer who may sign articles but not exercise."""
+    return _reviewer("gp", ReviewerProfile.Profession.GP, "Dr Sam Sample", "MBBS, MRCGP")
+
+
+@pytest.fixture
+def physio(db):
+    return _reviewer(
+        "physio", ReviewerProfile.Profession.PHYSIOTHERAPIST, "Ali Example", "BSc (Hons), MSc"
+    )
 
 
 def _review_fields() -> dict:

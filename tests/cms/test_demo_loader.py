@@ -4,6 +4,7 @@ The library is loaded once for the module inside a transaction that is rolled
 back at the end; each test runs in a savepoint within it, as usual.
 """
 
+import datetime
 import re
 from collections.abc import Mapping, Sequence
 from io import StringIO
@@ -18,13 +19,15 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, PageLogEntry, Revision, Site
 
 from api.models import ContentChange
-from cms.demo.loader import read_library
+from cms.demo.loader import DemoLibraryLoader, read_library
 from cms.models import (
     ArticlePage,
     BodyRegion,
     CallToAction,
     ClinicSettings,
     Muscle,
+    ReviewerProfile,
+    SafetyNetSettings,
     StretchGuidePage,
 )
 
@@ -90,14 +93,35 @@ def test_articles_sit_in_the_section_their_file_names(pages):
         assert pages[data["slug"]].get_parent().slug == data["section"]
 
 
-def test_every_page_carries_the_review_dates_and_reviewer_from_its_file(pages):
+def test_every_page_is_signed_by_the_reviewer_its_file_names(pages):
+    reviewers = LIBRARY["site"]["reviewers"]
     for slug, page in pages.items():
         review = FILES[slug]["review"]
+        reviewer = reviewers[review["reviewer"]]
         assert page.last_reviewed == review["last_reviewed"], slug
-        assert page.next_review_due == review["next_review_due"], slug
-        assert page.next_review_due > page.last_reviewed, slug
-        assert page.reviewer_name == review["reviewer"], slug
-        assert page.reviewer_credentials == review["credentials"], slug
+        assert page.next_review_due == review["last_reviewed"] + datetime.timedelta(days=365)
+        assert page.reviewer_name == reviewer["display_name"], slug
+        assert page.reviewer_credentials.startswith(reviewer["credentials"]), slug
+
+
+def test_every_stretch_guide_is_signed_by_a_physiotherapist(pages):
+    for data in LIBRARY["stretches"]:
+        profile = ReviewerProfile.objects.get(display_name=pages[data["slug"]].reviewer_name)
+        assert profile.profession == ReviewerProfile.Profession.PHYSIOTHERAPIST, data["slug"]
+
+
+def test_demo_reviewers_are_clinical_reviewers_who_cannot_log_in(first_load_output):
+    profiles = ReviewerProfile.objects.select_related("user")
+    assert profiles.count() == len(LIBRARY["site"]["reviewers"])
+    for profile in profiles:
+        assert not profile.user.has_usable_password()
+        assert profile.user.groups.filter(name="Clinical reviewers").exists()
+
+
+def test_the_clinics_default_safety_net_comes_from_its_file(clinic):
+    net = SafetyNetSettings.for_site(clinic.site).levels()
+    assert net == {key: LIBRARY["safety_net"][key] for key in net}
+    assert net["emergency"] and net["urgent"]
 
 
 def test_pages_are_linked_to_the_muscles_and_regions_their_file_names(pages):
@@ -210,6 +234,8 @@ def _snapshot() -> dict:
         "regions": list(BodyRegion.objects.order_by("id").values()),
         "calls to action": list(CallToAction.objects.order_by("id").values()),
         "clinic settings": list(ClinicSettings.objects.order_by("id").values()),
+        "safety nets": list(SafetyNetSettings.objects.order_by("id").values()),
+        "reviewers": list(ReviewerProfile.objects.order_by("id").values()),
         "images": list(Image.objects.order_by("id").values("id", "title", "file")),
         "collections": Collection.objects.count(),
         "sites": list(Site.objects.order_by("id").values()),
@@ -250,3 +276,52 @@ def test_loader_recreates_a_deleted_page_only(first_load_output):
     assert "1 articles" in out.getvalue()
     assert Page.objects.count() == pages_before + 1
     assert ArticlePage.objects.get(slug="sciatica").live
+
+
+def _edit(page, user=None, **fields):
+    draft = page.get_latest_revision_as_object()
+    for name, value in fields.items():
+        setattr(draft, name, value)
+    draft.save_revision(user=user).publish()
+
+
+def _library_with(slug: str, **changes) -> dict:
+    """The demo library as read from its files, with one page's file changed."""
+    library = read_library()
+    for data in library["articles"] + library["stretches"]:
+        if data["slug"] == slug:
+            data.update(changes)
+    return library
+
+
+def test_update_rewrites_an_untouched_page_whose_file_changed(first_load_output):
+    DemoLibraryLoader(_library_with("sciatica", summary="A new summary."), update=True).load()
+
+    page = ArticlePage.objects.get(slug="sciatica")
+    assert page.summary == "A new summary."
+    assert page.live_revision_id == page.latest_revision_id
+    assert page.reviewer_name, "the rewritten page was signed again"
+
+
+def test_update_leaves_a_page_an_editor_changed(first_load_output, django_user_model):
+    editor = django_user_model.objects.create_user("eddie-update")
+    _edit(ArticlePage.objects.get(slug="sciatica"), user=editor, title="Sciatica, edited")
+
+    created = DemoLibraryLoader(
+        _library_with("sciatica", summary="A new summary."), update=True
+    ).load()
+
+    page = ArticlePage.objects.get(slug="sciatica")
+    assert page.title == "Sciatica, edited"
+    assert page.summary != "A new summary."
+    assert created["updated pages"] == 0
+
+
+def test_update_changes_nothing_when_no_file_changed(first_load_output):
+    before = _snapshot()
+
+    out = StringIO()
+    call_command("load_demo_content", "--update", stdout=out)
+
+    assert "nothing changed" in out.getvalue()
+    assert _snapshot() == before

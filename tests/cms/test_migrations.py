@@ -44,6 +44,8 @@ def test_only_moderators_can_delete_snippets_and_change_clinic_settings(db):
         "delete_bodyregion",
         "delete_calltoaction",
         "change_clinicsettings",
+        # The default safety net: moderators and clinical reviewers keep it.
+        "change_safetynetsettings",
     }
 
 

@@ -121,3 +121,40 @@ def test_review_selector_includes_the_last_day_of_the_window(library):
     titles = [page.title for page in pages_due_for_review(today=timezone.localdate())]
 
     assert titles == ["Due on the last day"]
+
+
+def _step(panel, title):
+    row = panel.find("a", string=title).find_parent("tr")
+    return row.select_one("[data-clearing-step]")
+
+
+def test_dashboard_links_a_page_outside_any_workflow_to_submitting_it(admin_client, reviews):
+    step = _step(_panel(admin_client), "Overdue article")
+    assert step.get_text(strip=True) == "Submit for clinical review"
+    assert step["href"] == f"/admin/pages/{reviews['overdue'].pk}/edit/"
+
+
+def test_dashboard_sends_a_reviewer_to_the_review_step_that_clears_a_page(
+    client, reviews, editor, gp
+):
+    page = reviews["overdue"]
+    page.get_workflow().start(page, editor)
+    client.force_login(gp)
+
+    step = _step(_panel(client), "Overdue article")
+
+    assert step.get_text(strip=True) == "Review now (Clinical review)"
+    assert step["href"] == f"/admin/pages/{page.pk}/edit/#workflow"
+
+
+def test_dashboard_lists_a_page_never_reviewed(admin_client, library):
+    draft = factories.ArticlePageFactory(
+        parent=library.conditions,
+        title="Never reviewed",
+        live=False,
+        last_reviewed=None,
+        next_review_due=None,
+    )
+    draft.save_revision()
+
+    assert "Never reviewed" in _rows(_panel(admin_client))["Never reviewed"]

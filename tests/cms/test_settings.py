@@ -13,6 +13,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
+from cms.management.commands.create_dev_users import DEV_USERS
 from cms.settings.base import DEV_SECRET_KEY
 
 LONG_SECRET_KEY = "x" * 30 + "-production-secret-0123456789abcdef"
@@ -108,7 +109,7 @@ def test_create_dev_users_run_again_resets_passwords_without_duplicating(db, cap
     call_command("create_dev_users")
     second = _passwords(capsys.readouterr().out)
 
-    assert get_user_model().objects.count() == 3
+    assert get_user_model().objects.count() == len(DEV_USERS)
     assert all(first[name] != second[name] for name in first)
     assert authenticate(username="editor", password=second["editor"])
     assert not authenticate(username="editor", password=first["editor"])

@@ -1,4 +1,4 @@
-"""Editors submit, moderators approve: the "Moderators approval" workflow through the admin."""
+"""Editors submit, clinical reviewers sign, moderators approve: the workflow through the admin."""
 
 import datetime
 from unittest import mock
@@ -36,28 +36,43 @@ def _approve_url(page) -> str:
     return reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
 
 
-def test_root_carries_the_moderators_approval_workflow(library):
+def test_root_carries_the_clinical_review_and_moderation_workflow(library):
     workflow = library.home.get_workflow()
-    assert workflow.name == "Moderators approval"
-    assert [task.name for task in workflow.tasks] == ["Moderators approval"]
+    assert workflow.name == "Clinical review and moderation"
+    assert [task.name for task in workflow.tasks] == ["Clinical review", "Moderators approval"]
 
 
-def test_editor_submission_waits_for_a_moderator_and_is_not_live(submitted_article, moderator):
+def test_editor_submission_waits_for_clinical_review_and_is_not_live(submitted_article):
     workflow_state = submitted_article.current_workflow_state
 
     assert not submitted_article.live
     assert workflow_state.status == workflow_state.STATUS_IN_PROGRESS
-    assert workflow_state.current_task_state.task.name == "Moderators approval"
+    assert workflow_state.current_task_state.task.name == "Clinical review"
     assert workflow_state.requested_by.username == "eddie"
 
 
-def test_moderators_are_emailed_about_a_submission(submitted_article, moderator):
+def test_reviewers_then_moderators_are_emailed(
+    client, gp, moderator, editor, library, article_form_data
+):
+    client.force_login(editor)
+    data = article_form_data("Sciatica explained", **{"action-submit": "action-submit"})
+    client.post(_add_article_url(library.conditions), data)
+    page = ArticlePage.objects.get(slug="sciatica-explained")
+    assert any(gp.email in message.to for message in mail.outbox)
+    assert not any(moderator.email in message.to for message in mail.outbox)
+
+    client.force_login(gp)
+    client.post(_approve_url(page), {"comment": ""})
+
     assert any(moderator.email in message.to for message in mail.outbox)
 
 
-def test_moderator_approval_through_the_admin_publishes_the_article(
-    client, submitted_article, moderator
+def test_moderator_approval_after_clinical_review_publishes_the_article(
+    client, submitted_article, gp, moderator
 ):
+    client.force_login(gp)
+    client.post(_approve_url(submitted_article), {"comment": ""})
+    submitted_article.refresh_from_db()
     client.force_login(moderator)
 
     response = client.post(_approve_url(submitted_article), {"comment": ""})
@@ -114,14 +129,33 @@ def test_editor_cannot_publish_an_existing_draft_from_the_edit_view(
     assert draft.live_revision is None
 
 
-def test_moderator_can_publish_directly(client, moderator, library, article_form_data):
+def test_moderator_cannot_publish_an_unreviewed_page_directly(
+    client, moderator, library, article_form_data
+):
     client.force_login(moderator)
-    data = article_form_data("Reviewed and ready", **{"action-publish": "action-publish"})
+    data = article_form_data("Not reviewed", **{"action-publish": "action-publish"})
 
     response = client.post(_add_article_url(library.conditions), data)
 
+    assert response.status_code == 200
+    assert "no clinical review yet" in response.content.decode()
+    assert not ArticlePage.objects.filter(slug="not-reviewed").exists()
+
+
+def test_moderator_can_publish_a_reviewed_page_directly(
+    client, moderator, library, article_form_data
+):
+    draft = factories.ArticlePageFactory(parent=library.conditions, live=False)
+    draft.save_revision()
+    client.force_login(moderator)
+    data = article_form_data(draft.title, slug=draft.slug, **{"action-publish": "action-publish"})
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), data)
+
     assert response.status_code == 302
-    assert ArticlePage.objects.get(slug="reviewed-and-ready").live
+    draft.refresh_from_db()
+    assert draft.live
+    assert draft.reviewer_name == "Dr Sam Sample", "the review stays as it was signed"
 
 
 def test_scheduled_revision_goes_live_when_publish_scheduled_runs(library):

@@ -5,13 +5,20 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-# username -> (Wagtail group, or None for a superuser)
-DEV_USERS = {"admin": None, "editor": "Editors", "moderator": "Moderators"}
+# username -> (Wagtail group, or None for a superuser). The reviewers' profiles come
+# from the demo library (load_demo_content), which creates them without a password.
+DEV_USERS = {
+    "admin": None,
+    "editor": "Editors",
+    "moderator": "Moderators",
+    "gp-reviewer": "Clinical reviewers",
+    "physio-reviewer": "Clinical reviewers",
+}
 
 
 class Command(BaseCommand):
     help = (
-        "Development only: (re)create the admin, editor and moderator accounts with "
+        "Development only: (re)create the admin, editor, moderator and reviewer accounts with "
         "fresh random passwords and print them."
     )
 

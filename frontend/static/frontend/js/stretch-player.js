@@ -40,7 +40,8 @@ function where({ set, side, rep }, separator = " · ") {
 // Nothing to guide without steps and at least one repetition and set: the page stays as written.
 if (root && data?.steps?.length && data.repetitions > 0 && data.sets > 0) {
   root.innerHTML = `<h2 class="player__title">Guided stretch</h2>
-<div data-screen="start"><p>Follow the steps one at a time, with a timer for each hold and the rests in between.</p>
+<div data-screen="start"><p>Before you start, read <a href="#when-to-get-help">when to get help</a>, <a href="#not-heading">when not to do this stretch</a> and <a href="#safety-heading">when to stop</a> above.</p>
+<p>Then follow the steps one at a time, with a timer for each hold and the rests in between.</p>
 <button type="button" class="button button--large" data-do="safety">Start guided stretch</button></div>
 <div data-screen="safety" hidden><h3 tabindex="-1">Before you start</h3><div class="prose player__notes"></div>
 <p class="player__warning">Stop straight away if pain shoots down your leg, or you feel numbness or tingling.</p>
