@@ -6,7 +6,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.models import BodyRegion, BookingRequest, CallToAction, Muscle
+from cms.models import BodyRegion, BookingRequest, CallToAction, Muscle, SearchSynonym
 from cms.reviews import pages_due_for_review
 
 
@@ -28,6 +28,16 @@ class CallToActionViewSet(SnippetViewSet):
     model = CallToAction
     icon = "mail"
     list_display = ["heading", "action", "button_label"]
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Readers' words for library terms; only Moderators may change them (migration 0006)."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = "Search synonyms"
+    list_display = ["phrase", "terms"]
+    search_fields = ["phrase", "terms"]
 
 
 class BookingRequestViewSet(SnippetViewSet):
@@ -52,7 +62,7 @@ class LibraryViewSetGroup(SnippetViewSetGroup):
     menu_label = "Library"
     menu_icon = "folder-open-inverse"
     menu_order = 300
-    items = (MuscleViewSet, BodyRegionViewSet, CallToActionViewSet)
+    items = (MuscleViewSet, BodyRegionViewSet, CallToActionViewSet, SearchSynonymViewSet)
 
 
 register_snippet(LibraryViewSetGroup)

@@ -10,7 +10,8 @@
 const LIBRARY = "offline-library"; // read by serviceworker.js
 const STATE_KEY = "offline-library"; // localStorage: { cursor, updated, items, listings }
 const FRESH = { cache: "no-store" }; // the service worker leaves these to the network
-const LISTINGS = ["/", "/stretches/"]; // and every section, and the navigator's pages
+const LISTINGS = ["/", "/stretches/", "/search/"]; // and every section, and the navigator's pages
+const SEARCH_INDEX = "/api/v1/search/index/"; // offline-search.js answers from it
 const NAVIGATOR = "/where-does-it-hurt/";
 const PARALLEL = 4;
 
@@ -205,6 +206,7 @@ async function saveLibrary(progress) {
     await (change.api_url ? saveItem(run, key, change.api_url) : setItem(state, key, null));
   });
   if (everything || latest.size) await saveListings(run);
+  await saveSearchIndex(run.cache); // synonyms change it without a change in the feed
   Object.assign(state, { cursor: since, updated: Date.now() });
   store(state);
   return state;
@@ -214,7 +216,7 @@ async function saveLibrary(progress) {
 async function removeLibrary() {
   const state = load();
   const saved = Object.values(state.items).flatMap((item) => [item.url, item.api, ...item.images]);
-  await forget([...saved, ...state.listings]);
+  await forget([...saved, ...state.listings, SEARCH_INDEX]);
   await caches.delete(LIBRARY);
   localStorage.removeItem(STATE_KEY);
   return load();
@@ -266,6 +268,16 @@ async function saveListings(run) {
   urls.delete(absolute(NAVIGATOR));
   await inParallel(urls, (url) => saveListing(run, url));
   await forget(previous.filter((url) => !run.state.listings.includes(url)));
+}
+
+/** The search index, fetched again only if it changed (a 304 costs next to nothing). */
+async function saveSearchIndex(cache) {
+  const saved = await cache.match(SEARCH_INDEX);
+  const etag = saved?.headers.get("ETag");
+  const response = await fetch(SEARCH_INDEX, { ...FRESH, headers: etag ? { "If-None-Match": etag } : {} });
+  if (response.status === 304) return;
+  if (!response.ok) throw new Error(`${SEARCH_INDEX}: ${response.status}`);
+  await cache.put(SEARCH_INDEX, response);
 }
 
 async function saveListing(run, url) {
