@@ -267,6 +267,7 @@ async function saveListings(run) {
   const urls = new Set([...LISTINGS, ...regions, ...sections].map(absolute));
   urls.delete(absolute(NAVIGATOR));
   await inParallel(urls, (url) => saveListing(run, url));
+  await saveBookingPage(run);
   await forget(previous.filter((url) => !run.state.listings.includes(url)));
 }
 
@@ -280,17 +281,30 @@ async function saveSearchIndex(cache) {
   await cache.put(SEARCH_INDEX, response);
 }
 
-async function saveListing(run, url) {
+async function saveListing(run, url, { own = false } = {}) {
   const response = await fetch(url, FRESH);
   if (response.status >= 500) throw new Error(`${url}: ${response.status}`);
-  const page = response.ok && (await savePage(run, url, response));
+  const page = response.ok && (await savePage(run, url, response, { own }));
   if (page) run.state.listings.push(url);
   return page;
 }
 
-/** A page, and the styles, scripts and icons it needs from /static/; the page, parsed. */
-async function savePage(run, url, response) {
-  if (/no-store|private/.test(response.headers.get("Cache-Control") || "")) return null;
+/** The booking page, so "Book" works with no signal: its form queues requests offline.
+ *
+ * It is "private" (its one-off key must not reach shared caches), but this phone is
+ * the reader's own: the copy is a blank form with no personal data, and requests go
+ * through the JSON API, each with its own Idempotency-Key and no CSRF token to go stale.
+ */
+async function saveBookingPage(run) {
+  const clinic = await (await fetchOk("/api/v1/clinic/")).json();
+  if (clinic.booking_page_url) await saveListing(run, clinic.booking_page_url, { own: true });
+}
+
+/** A page, and the styles, scripts and icons it needs from /static/; the page, parsed.
+ * Pages marked "private" are kept only when they are the reader's ``own`` (see above). */
+async function savePage(run, url, response, { own = false } = {}) {
+  const cacheControl = response.headers.get("Cache-Control") || "";
+  if (/no-store/.test(cacheControl) || (!own && /private/.test(cacheControl))) return null;
   const html = await response.clone().text();
   await run.cache.put(url, response);
   const page = new DOMParser().parseFromString(html, "text/html");
