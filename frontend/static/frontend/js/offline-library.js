@@ -124,8 +124,16 @@ async function showState(root, state) {
   $("[data-offline-update]", root).hidden = state.cursor == null;
   $("[data-offline-remove]", root).hidden = state.cursor == null;
   listSavedPages(state);
-  const { usage } = (await navigator.storage?.estimate?.()) || {};
-  $("[data-offline-size]", root).textContent = usage == null ? "Unknown" : size(usage);
+  $("[data-offline-size]", root).textContent = size(await librarySize());
+}
+
+/** What the saved library itself takes (not the whole site's storage, nor other caches). */
+async function librarySize() {
+  if (!(await caches.has(LIBRARY))) return 0;
+  const cache = await caches.open(LIBRARY);
+  let bytes = 0;
+  for (const request of await cache.keys()) bytes += (await (await cache.match(request)).blob()).size;
+  return bytes;
 }
 
 function listSavedPages(state) {
@@ -381,6 +389,7 @@ function store(state) {
 }
 
 function size(bytes) {
+  if (!bytes) return "None";
   if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
