@@ -44,6 +44,10 @@ def test_only_moderators_can_delete_snippets_and_change_clinic_settings(db):
         "delete_bodyregion",
         "delete_calltoaction",
         "change_clinicsettings",
+        # Synonyms change every reader's search answers (migration 0006).
+        "add_searchsynonym",
+        "change_searchsynonym",
+        "delete_searchsynonym",
     }
 
 
