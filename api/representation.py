@@ -8,6 +8,7 @@ site's clinic settings) and returns plain data.
 
 from cms.models import ArticlePage, ClinicSettings, StretchGuidePage
 
+from . import search as library_search
 from . import selectors
 from .serializers.catalogue import (
     ClinicSerializer,
@@ -70,6 +71,8 @@ def clinic(request) -> dict:
     return ClinicSerializer(settings, context=_context(request)).data
 
 
-def search(request, query: str, *, limit: int = 30) -> list[dict]:
-    results = selectors.search_library(query)[:limit]
-    return SearchResultSerializer(results, many=True, context=_context(request)).data
+def search(request, query: str, *, limit: int = 30) -> dict:
+    """``{"results": [...], "suggestion": "..."}``: the first page of ``/api/v1/search/``."""
+    answer = library_search.search(query)
+    results = SearchResultSerializer(answer.pages[:limit], many=True, context=_context(request))
+    return {"results": results.data, "suggestion": answer.suggestion}

@@ -77,19 +77,6 @@ def public_library_search_scope() -> QuerySet:
     )
 
 
-def search_library(query: str):
-    """Public articles and stretch guides matching the words of ``query``, best first.
-
-    Double quotes are dropped: the SQLite backend quotes each word for FTS5
-    without escaping quotes inside it, so a stray one is a syntax error. NULs
-    go too (PostgreSQL refuses them). No words left means no results.
-    """
-    words = query.replace('"', " ").replace("\x00", " ").split()
-    if not words:
-        return Page.objects.none()
-    return public_library_search_scope().specific().search(" ".join(words))
-
-
 def muscles() -> QuerySet:
     return Muscle.objects.prefetch_related(
         Prefetch("regions", queryset=BodyRegion.objects.only("id", "slug", "name"))

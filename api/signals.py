@@ -19,6 +19,7 @@ from cms.models import (
     ClinicSettings,
     Muscle,
     SafetyNetSettings,
+    SearchSynonym,
     SectionPage,
     StretchGuidePage,
     StretchIndexPage,
@@ -147,6 +148,11 @@ def on_help_settings_saved(sender, instance, **kwargs):
         changes.record_pages_updated(model.objects.live())
 
 
+def on_synonyms_changed(sender, instance, **kwargs):
+    """Synonyms change search answers and the offline index, not any page: no log entry."""
+    versions.bump()
+
+
 def on_change_logged(sender, instance, created, **kwargs):
     """Every logged change makes cold the kept answers that show it (``cms.delivery``).
 
@@ -196,5 +202,7 @@ def connect() -> None:
     post_save.connect(on_call_to_action_saved, sender=CallToAction)
     post_save.connect(on_help_settings_saved, sender=ClinicSettings)
     post_save.connect(on_help_settings_saved, sender=SafetyNetSettings)
+    post_save.connect(on_synonyms_changed, sender=SearchSynonym)
+    post_delete.connect(on_synonyms_changed, sender=SearchSynonym)
     post_save.connect(on_image_changed, sender=get_image_model())
     pre_delete.connect(on_image_changed, sender=get_image_model())

@@ -14,7 +14,7 @@ from api.views.library import (
     StretchDetailView,
     StretchListView,
 )
-from api.views.search import SearchView
+from api.views.search import SearchIndexView, SearchView
 
 app_name = "api"
 
@@ -29,6 +29,7 @@ urlpatterns = [
     path("sections/", SectionListView.as_view(), name="section-list"),
     path("clinic/", ClinicView.as_view(), name="clinic"),
     path("search/", SearchView.as_view(), name="search"),
+    path("search/index/", SearchIndexView.as_view(), name="search-index"),
     path("changes/", ChangesView.as_view(), name="changes"),
     path("booking-requests/", BookingRequestView.as_view(), name="booking-requests"),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),

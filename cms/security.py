@@ -15,6 +15,9 @@ Content-Security-Policy fitted to each kind of response, and
   their inline scripts here. That still refuses inline event handlers,
   ``javascript:`` URLs and scripts from elsewhere, which ``'unsafe-inline'``
   would allow; drop it once Wagtail's widgets stop writing inline scripts;
+* with ``DEBUG`` on (``make run``), Django's own 404 and 500 pages style
+  themselves inline, so error pages then get ``style-src 'unsafe-inline'``
+  too; never in production, where ``DEBUG`` is off;
 * JSON (the API, /healthz) and SVG are data, never documents:
   ``default-src 'none'`` so a browser that opens one directly runs nothing.
 
@@ -58,6 +61,7 @@ API_DOCS_POLICY = {
     **SITE_POLICY,
     "style-src": [SELF, "'unsafe-inline'"],
 }
+DEBUG_ERROR_POLICY = {**SITE_POLICY, "style-src": [SELF, "'unsafe-inline'"]}
 INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)(?![^>]*\bnonce=)(?=[\s>])")
 DATA_POLICY = {"default-src": [NONE], "frame-ancestors": [NONE]}
 SVG_POLICY = {"default-src": [NONE], "style-src": ["'unsafe-inline'"], "sandbox": []}
@@ -87,6 +91,7 @@ class SecurityHeadersMiddleware:
         self.api_docs_policy = render_policy(API_DOCS_POLICY)
         self.data_policy = render_policy(DATA_POLICY)
         self.svg_policy = render_policy(SVG_POLICY)
+        self.debug_error_policy = render_policy(DEBUG_ERROR_POLICY)
         self.media_prefix = settings.MEDIA_URL if settings.MEDIA_URL.startswith("/") else None
 
     def __call__(self, request):
@@ -102,6 +107,8 @@ class SecurityHeadersMiddleware:
             policy = self.policy_for(request.path, response.get("Content-Type", ""))
             if policy is self.admin_policy and not response.streaming:
                 policy = self.stamp_inline_scripts(response)
+            if policy is self.site_policy and settings.DEBUG and response.status_code >= 404:
+                policy = self.debug_error_policy  # Django's technical 404/500 pages
             if policy:
                 response["Content-Security-Policy"] = policy
         response.headers.setdefault("Cross-Origin-Resource-Policy", self.resource_policy(request))

@@ -18,6 +18,7 @@ from cms.models import (
     CallToAction,
     Muscle,
     ReviewerProfile,
+    SearchSynonym,
     StretchGuidePage,
 )
 from cms.models.library import LibraryPage
@@ -42,6 +43,16 @@ class CallToActionViewSet(SnippetViewSet):
     model = CallToAction
     icon = "mail"
     list_display = ["heading", "action", "button_label"]
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Readers' words for library terms; only Moderators may change them (migration 0006)."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = "Search synonyms"
+    list_display = ["phrase", "terms"]
+    search_fields = ["phrase", "terms"]
 
 
 class BookingRequestViewSet(SnippetViewSet):
@@ -74,7 +85,13 @@ class LibraryViewSetGroup(SnippetViewSetGroup):
     menu_label = "Library"
     menu_icon = "folder-open-inverse"
     menu_order = 300
-    items = (MuscleViewSet, BodyRegionViewSet, CallToActionViewSet, ReviewerProfileViewSet)
+    items = (
+        MuscleViewSet,
+        BodyRegionViewSet,
+        CallToActionViewSet,
+        SearchSynonymViewSet,
+        ReviewerProfileViewSet,
+    )
 
 
 register_snippet(LibraryViewSetGroup)

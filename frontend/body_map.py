@@ -1,16 +1,21 @@
 """The shapes of the "where does it hurt?" body map, drawn here as SVG paths.
 
-Two calm figures side by side in a 400 x 600 box: the back on the left (most
-back pain is felt there), the front on the right. A region is drawn on the
-view(s) its ``view`` names; bands across the trunk and legs are clipped to the
-figure's outline so they follow its shape. A region with no shape here is still
-offered in the page's plain list, which is always there.
+Two calm figures side by side in a 360 x 600 box, so that on a phone the map
+is drawn at about one CSS pixel per unit: the back on the left (most back pain
+is felt there), the front on the right. A region is drawn on the view(s) its
+``view`` names, as polygons inside the figure that never overlap one another,
+and with its name on it. What answers a tap is exactly what is drawn (the
+stylesheet leaves SVG's default, painted-area hit testing): no bounding boxes.
+A region whose drawn shape is small or split in two (the hips, the tailbone,
+both calves, both feet) also has an invisible ``target`` around it, at least
+44 units each way and clear of every other region, so a finger can find it.
+A region with no shape here is still offered in the page's plain list.
 """
 
 import math
 
-WIDTH, HEIGHT = 400, 600
-CENTRES = {"back": 100, "front": 300}
+WIDTH, HEIGHT = 360, 600
+CENTRES = {"back": 90, "front": 270}
 LABELS = {"back": "Back of the body", "front": "Front of the body"}
 
 
@@ -23,12 +28,6 @@ def _ellipse(cx: float, cy: float, rx: float, ry: float) -> str:
         f"M{_n(cx - rx)} {_n(cy)}a{_n(rx)} {_n(ry)} 0 1 0 {_n(2 * rx)} 0"
         f"a{_n(rx)} {_n(ry)} 0 1 0 {_n(-2 * rx)} 0z"
     )
-
-
-def _band(cx: float, top: float, bottom: float, half_width: float = 64) -> str:
-    """A rectangle across the figure; the figure's outline clips it to shape."""
-    left, right = _n(cx - half_width), _n(cx + half_width)
-    return f"M{left} {_n(top)}H{right}V{_n(bottom)}H{left}z"
 
 
 def _capsule(x1: float, y1: float, x2: float, y2: float, radius: float) -> str:
@@ -84,33 +83,95 @@ def _figure(cx: float) -> list[str]:
     ]
 
 
-def _pair(cx: float, dx: float, cy: float, rx: float, ry: float) -> str:
-    return _ellipse(cx - dx, cy, rx, ry) + _ellipse(cx + dx, cy, rx, ry)
+def _polygon(points: list[tuple[float, float]]) -> str:
+    return "M" + "L".join(f"{_n(x)} {_n(y)}" for x, y in points) + "z"
 
 
-def _groin(cx: float) -> str:
-    """The creases where the thighs meet the body: a shallow V."""
-    return f"M{cx - 46} 282L{cx} 314L{cx + 46} 282V306L{cx} 338L{cx - 46} 306z"
+def _both_sides(cx: float, left: list[tuple[float, float]]) -> str:
+    """A left-side polygon and its mirror image: one region on both sides of the body."""
+    return _polygon(left) + _polygon(_mirror(cx, left))
 
 
-# slug -> view -> (path, clipped to the figure?). Listed top to bottom, the
-# order a keyboard moves through each figure.
-B, F = CENTRES["back"], CENTRES["front"]
-REGION_SHAPES = {
-    "upper-back": {"back": (_band(B, 112, 198, 50), True)},
-    "lower-back": {"back": (_band(B, 204, 262, 50), True)},
-    "tailbone": {"back": (_ellipse(B, 281, 14, 16), False)},
-    "buttock": {"back": (_pair(B, 25, 308, 23, 28), True)},
-    "hip": {
-        "back": (_pair(B, 54, 280, 13, 24), False),
-        "front": (_pair(F, 54, 280, 13, 24), False),
-    },
-    "groin": {"front": (_groin(F), True)},
-    "back-of-thigh": {"back": (_band(B, 344, 438), True)},
-    "front-of-thigh": {"front": (_band(F, 346, 438), True)},
-    "calf": {"back": (_band(B, 452, 534), True)},
-    "foot": {"front": (_pair(F, 24, 555, 21, 15), False)},
-}
+def _box(left: float, top: float, right: float, bottom: float) -> str:
+    return _polygon([(left, top), (right, top), (right, bottom), (left, bottom)])
+
+
+def _region(path: str, label: tuple[float, float], target: str | None = None) -> dict:
+    return {"path": path, "label": label, "target": target}
+
+
+def _back(cx: float) -> dict[str, dict]:
+    return {
+        "upper-back": _region(_box(cx - 44, 114, cx + 44, 196), (cx, 159)),
+        "lower-back": _region(_box(cx - 44, 200, cx + 44, 250), (cx, 229)),
+        "tailbone": _region(
+            _polygon([(cx - 22, 254), (cx + 22, 254), (cx + 22, 282), (cx, 300), (cx - 22, 282)]),
+            (cx, 272),
+            _box(cx - 22, 254, cx + 22, 300),
+        ),
+        **_hips(cx),
+        "buttock": _region(
+            # The halves meet in the middle: their strokes close the seam.
+            _both_sides(cx, [(cx - 56, 304), (cx - 1, 304), (cx - 1, 350), (cx - 57, 350)]),
+            (cx, 331),
+        ),
+        "back-of-thigh": _region(
+            _both_sides(cx, [(cx - 55, 354), (cx - 5, 354), (cx - 7, 438), (cx - 48, 438)]),
+            (cx, 399),
+        ),
+        "calf": _region(
+            _both_sides(cx, [(cx - 44, 452), (cx - 10, 452), (cx - 12, 534), (cx - 37, 534)]),
+            (cx, 497),
+            _box(cx - 44, 452, cx + 44, 534),
+        ),
+    }
+
+
+def _hips(cx: float) -> dict[str, dict]:
+    """The outer hips, each side of the tailbone (back) or the groin (front).
+
+    The invisible target reaches out over the arm, which is no region.
+    """
+    left = [(cx - 47, 254), (cx - 24, 254), (cx - 24, 300), (cx - 56, 300), (cx - 57, 280)]
+    target = _box(cx - 82, 254, cx - 24, 300) + _box(cx + 24, 254, cx + 82, 300)
+    return {"hip": _region(_both_sides(cx, left), (cx - 40, 281), target)}
+
+
+def _front(cx: float) -> dict[str, dict]:
+    return {
+        **_hips(cx),
+        "groin": _region(
+            _polygon(
+                [
+                    (cx - 22, 256),
+                    (cx, 276),
+                    (cx + 22, 256),
+                    (cx + 22, 282),
+                    (cx, 302),
+                    (cx - 22, 282),
+                ]
+            ),
+            (cx, 324),  # below the crease, where the long name has room
+            _box(cx - 22, 254, cx + 22, 302),
+        ),
+        "front-of-thigh": _region(
+            _both_sides(cx, [(cx - 55, 346), (cx - 5, 346), (cx - 7, 438), (cx - 48, 438)]),
+            (cx, 395),
+        ),
+        "foot": _region(
+            _ellipse(cx - 24, 556, 19, 11) + _ellipse(cx + 24, 556, 19, 11),
+            (cx, 586),
+            _box(cx - 44, 540, cx + 44, 594),
+        ),
+    }
+
+
+# slug -> view -> shape. Listed top to bottom, the order a keyboard moves
+# through each figure.
+REGION_SHAPES: dict[str, dict[str, dict]] = {}
+for _view, _shapes in (("back", _back(CENTRES["back"])), ("front", _front(CENTRES["front"]))):
+    for _slug, _shape in _shapes.items():
+        REGION_SHAPES.setdefault(_slug, {})[_view] = _shape
 SHAPE_ORDER = {slug: position for position, slug in enumerate(REGION_SHAPES)}
 
 
@@ -136,13 +197,12 @@ def figures(regions: list[dict], selected: str | None = None) -> list[dict]:
         for region in ordered:
             if view not in _views_of(region):
                 continue
-            path, clipped = REGION_SHAPES[region["slug"]][view]
+            shape = REGION_SHAPES[region["slug"]][view]
             shapes.append(
                 {
                     "slug": region["slug"],
                     "name": region["name"],
-                    "path": path,
-                    "clipped": clipped,
+                    **shape,
                     "repeat": region["slug"] in placed,
                     "selected": region["slug"] == selected,
                 }

@@ -17,8 +17,8 @@ MAX_QUERY_LENGTH = 200
 def search(request):
     """``/search/?q=``: the form alone when there is nothing to search for."""
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = representation.search(request, query) if query else None
-    return render(request, "frontend/search.html", {"query": query, "results": results})
+    answer = representation.search(request, query) if query else None
+    return render(request, "frontend/search.html", {"query": query, "search": answer})
 
 
 @require_safe

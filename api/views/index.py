@@ -14,6 +14,7 @@ RESOURCES = {
     "sections": "api:section-list",
     "clinic": "api:clinic",
     "search": "api:search",
+    "search_index": "api:search-index",
     "changes": "api:changes",
     "schema": "api:schema",
     "docs": "api:docs",

@@ -6,6 +6,7 @@ from .clinic import CallToAction, ClinicSettings
 from .demo import DemoContentRecord
 from .review import ClinicalReviewTask, ReviewerProfile
 from .safety import SafetyNetSettings
+from .search import SearchSynonym
 from .stretches import StretchGuidePage
 from .structure import BookingPage, HomePage, SectionPage, StretchIndexPage
 from .taxonomy import BodyRegion, Muscle
@@ -23,6 +24,7 @@ __all__ = [
     "Muscle",
     "ReviewerProfile",
     "SafetyNetSettings",
+    "SearchSynonym",
     "SectionPage",
     "StretchGuidePage",
     "StretchIndexPage",

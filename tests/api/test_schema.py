@@ -56,6 +56,7 @@ PUBLIC_RESOURCES = {
     "/api/v1/sections/",
     "/api/v1/clinic/",
     "/api/v1/search/",
+    "/api/v1/search/index/",
     "/api/v1/changes/",
 }
 

@@ -2,7 +2,15 @@
 
 import pytest
 
-from .helpers import assert_problem, published_article, published_stretch, result_ids
+from cms.models import SearchSynonym
+
+from .helpers import (
+    assert_problem,
+    draft_article,
+    published_article,
+    published_stretch,
+    result_ids,
+)
 
 RESULT_FIELDS = {"id", "type", "title", "summary", "url"}
 
@@ -59,7 +67,7 @@ def test_search_is_paginated(client, searchable):
 def test_search_matching_nothing_is_an_empty_page(client, searchable):
     body = client.get("/api/v1/search/", {"q": "xylophone"}).json()
 
-    assert body == {"count": 0, "next": None, "previous": None, "results": []}
+    assert body == {"count": 0, "next": None, "previous": None, "results": [], "suggestion": ""}
 
 
 @pytest.mark.parametrize("q", ['"', '"sciatica', "sciatica'", "AND", "NEAR(", "*", "\\", "a\x00b"])
@@ -86,3 +94,66 @@ def test_search_takes_exactly_two_hundred_characters(client, searchable):
 )
 def test_search_rejects_bad_paging_and_unknown_parameters(client, searchable, params, invalid):
     assert_problem(client.get("/api/v1/search/", params), 400, invalid=invalid)
+
+
+def test_a_misspelt_word_still_finds_and_suggests_the_right_one(client, searchable):
+    body = client.get("/api/v1/search/", {"q": "sciatca"}).json()
+
+    assert body["suggestion"] == "sciatica"
+    assert body["results"][0]["id"] == searchable["sciatica"].id
+
+
+def test_an_unfinished_word_is_completed(client, searchable):
+    assert result_ids(client.get("/api/v1/search/", {"q": "sciat"}))[0] == searchable["sciatica"].id
+
+
+def test_the_page_about_it_outranks_a_passing_mention(client, library):
+    mention = published_article(
+        library.conditions,
+        title="Piriformis syndrome",
+        summary="A buttock muscle that may press on the sciatic nerve.",
+        body=[{"type": "text", "value": "<p>Some call it sciatica.</p>"}],
+    )
+    about = published_article(
+        library.conditions, title="Sciatica", summary="Pain down one leg.", body=[]
+    )
+
+    assert result_ids(client.get("/api/v1/search/", {"q": "sciatica"})) == [about.id, mention.id]
+
+
+def test_a_readers_phrase_finds_the_librarys_term(client, searchable):
+    # "pain down my leg" -> sciatica and "slipped disc" -> herniated disc ship as synonyms.
+    ids = result_ids(client.get("/api/v1/search/", {"q": "pain down my leggg"}))
+
+    assert ids[0] == searchable["sciatica"].id
+
+
+def test_an_edited_synonym_changes_answers_and_the_etag(client, searchable):
+    first = client.get("/api/v1/search/", {"q": "wobbly"})
+    assert result_ids(first) == []
+
+    SearchSynonym.objects.create(phrase="wobbly", terms="slipped discs")
+    second = client.get("/api/v1/search/", {"q": "wobbly"}, HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert second.status_code == 200
+    assert result_ids(second) == [searchable["disc"].id]
+
+
+def test_the_offline_index_is_served_with_an_etag_and_revalidates(client, searchable):
+    response = client.get("/api/v1/search/index/")
+    body = response.json()
+
+    assert response.status_code == 200
+    assert {doc["id"] for doc in body["docs"]} == {page.id for page in searchable.values()}
+    assert "sciatica" in body["terms"]
+    assert ["pain", "leg"] in [phrase for phrase, _ in body["synonyms"]]
+    again = client.get("/api/v1/search/index/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+def test_the_offline_index_leaves_out_drafts(client, searchable):
+    draft_article(searchable["sciatica"].get_parent(), title="Secret sciatica draft")
+
+    titles = [doc["title"] for doc in client.get("/api/v1/search/index/").json()["docs"]]
+
+    assert "Secret sciatica draft" not in titles

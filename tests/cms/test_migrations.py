@@ -46,6 +46,10 @@ def test_only_moderators_can_delete_snippets_and_change_clinic_settings(db):
         "change_clinicsettings",
         # The default safety net: moderators and clinical reviewers keep it.
         "change_safetynetsettings",
+        # Synonyms change every reader's search answers (migration 0008).
+        "add_searchsynonym",
+        "change_searchsynonym",
+        "delete_searchsynonym",
     }
 
 

@@ -180,3 +180,11 @@ def test_scheduled_revision_goes_live_when_publish_scheduled_runs(library):
     page.refresh_from_db()
     assert page.live
     assert page.live_revision == revision
+
+
+def test_only_moderators_may_change_search_synonyms(editor, moderator):
+    # Synonyms change every reader's search answers, so they need a moderator.
+    assert not editor.has_perm("cms.change_searchsynonym")
+    assert not editor.has_perm("cms.add_searchsynonym")
+    assert moderator.has_perm("cms.change_searchsynonym")
+    assert moderator.has_perm("cms.add_searchsynonym")

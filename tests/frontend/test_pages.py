@@ -277,3 +277,10 @@ def test_preview_renders_a_page_before_its_first_save(library, article):
 
     assert response.status_code == 200
     assert "A new article" in response.content.decode()
+
+
+def test_save_for_offline_is_in_every_pages_header(article, get_html):
+    for path in ("/", article.url, "/search/", "/where-does-it-hurt/"):
+        link = get_html(path).select_one(".header-actions a[aria-label='Save for offline']")
+        assert link["href"] == "/#offline-library", path
+        assert get_html("/").find(id="offline-library")

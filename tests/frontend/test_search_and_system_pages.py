@@ -23,7 +23,17 @@ def test_search_without_a_query_shows_only_the_form(get_html, library):
         soup = get_html("/search/", **params)
 
         assert soup.main.find("form", role="search")
-        assert not soup.main.select(".search-results")
+        # Only the empty, hidden place offline-search.js fills when offline.
+        assert [section.get("hidden") for section in soup.main.select(".search-results")] == [""]
+        assert not soup.main.select(".search-results *")
+
+
+def test_a_misspelt_search_offers_the_word_it_may_mean(get_html, article):
+    soup = get_html("/search/", q=article.title.lower()[:-1] + "x")
+
+    suggestion = soup.main.select_one(".search-suggestion a")
+    assert suggestion is not None
+    assert suggestion["href"].startswith("/search/?q=")
 
 
 def test_search_results_are_not_indexed(get_html, library):

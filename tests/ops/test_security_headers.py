@@ -52,6 +52,18 @@ def test_search_and_not_found_pages_get_the_strict_policy(client, library):
 
 
 @pytest.mark.django_db
+def test_djangos_debug_404_may_style_itself_only_when_debug_is_on(client, library, settings):
+    settings.DEBUG = True
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert b"<style" in response.content  # Django's technical 404 page
+    csp = directives(response)
+    assert csp["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert csp["script-src"] == ["'self'"]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "url, status",
     [

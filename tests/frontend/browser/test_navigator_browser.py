@@ -32,7 +32,7 @@ def test_the_navigator_leads_from_a_region_on_the_map_to_an_article(phone, butto
     page = phone.new_page()
     page.goto("/where-does-it-hurt/")
 
-    page.locator("svg a[data-region=buttock]").click()  # the middle of the pair: the gap
+    page.locator("svg a[data-region=buttock]").click()  # the middle, where the two halves meet
 
     expect(page).to_have_url("/where-does-it-hurt/buttock/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Pain in the buttock")

@@ -10,7 +10,8 @@
 const LIBRARY = "offline-library"; // read by serviceworker.js
 const STATE_KEY = "offline-library"; // localStorage: { cursor, updated, items, listings }
 const FRESH = { cache: "no-store" }; // the service worker leaves these to the network
-const LISTINGS = ["/", "/stretches/"]; // and every section, and the navigator's pages
+const LISTINGS = ["/", "/stretches/", "/search/"]; // and every section, and the navigator's pages
+const SEARCH_INDEX = "/api/v1/search/index/"; // offline-search.js answers from it
 const NAVIGATOR = "/where-does-it-hurt/";
 const PARALLEL = 4;
 
@@ -123,8 +124,16 @@ async function showState(root, state) {
   $("[data-offline-update]", root).hidden = state.cursor == null;
   $("[data-offline-remove]", root).hidden = state.cursor == null;
   listSavedPages(state);
-  const { usage } = (await navigator.storage?.estimate?.()) || {};
-  $("[data-offline-size]", root).textContent = usage == null ? "Unknown" : size(usage);
+  $("[data-offline-size]", root).textContent = size(await librarySize());
+}
+
+/** What the saved library itself takes (not the whole site's storage, nor other caches). */
+async function librarySize() {
+  if (!(await caches.has(LIBRARY))) return 0;
+  const cache = await caches.open(LIBRARY);
+  let bytes = 0;
+  for (const request of await cache.keys()) bytes += (await (await cache.match(request)).blob()).size;
+  return bytes;
 }
 
 function listSavedPages(state) {
@@ -205,6 +214,7 @@ async function saveLibrary(progress) {
     await (change.api_url ? saveItem(run, key, change.api_url) : setItem(state, key, null));
   });
   if (everything || latest.size) await saveListings(run);
+  await saveSearchIndex(run.cache); // synonyms change it without a change in the feed
   Object.assign(state, { cursor: since, updated: Date.now() });
   store(state);
   return state;
@@ -214,7 +224,7 @@ async function saveLibrary(progress) {
 async function removeLibrary() {
   const state = load();
   const saved = Object.values(state.items).flatMap((item) => [item.url, item.api, ...item.images]);
-  await forget([...saved, ...state.listings]);
+  await forget([...saved, ...state.listings, SEARCH_INDEX]);
   await caches.delete(LIBRARY);
   localStorage.removeItem(STATE_KEY);
   return load();
@@ -265,20 +275,44 @@ async function saveListings(run) {
   const urls = new Set([...LISTINGS, ...regions, ...sections].map(absolute));
   urls.delete(absolute(NAVIGATOR));
   await inParallel(urls, (url) => saveListing(run, url));
+  await saveBookingPage(run);
   await forget(previous.filter((url) => !run.state.listings.includes(url)));
 }
 
-async function saveListing(run, url) {
+/** The search index, fetched again only if it changed (a 304 costs next to nothing). */
+async function saveSearchIndex(cache) {
+  const saved = await cache.match(SEARCH_INDEX);
+  const etag = saved?.headers.get("ETag");
+  const response = await fetch(SEARCH_INDEX, { ...FRESH, headers: etag ? { "If-None-Match": etag } : {} });
+  if (response.status === 304) return;
+  if (!response.ok) throw new Error(`${SEARCH_INDEX}: ${response.status}`);
+  await cache.put(SEARCH_INDEX, response);
+}
+
+async function saveListing(run, url, { own = false } = {}) {
   const response = await fetch(url, FRESH);
   if (response.status >= 500) throw new Error(`${url}: ${response.status}`);
-  const page = response.ok && (await savePage(run, url, response));
+  const page = response.ok && (await savePage(run, url, response, { own }));
   if (page) run.state.listings.push(url);
   return page;
 }
 
-/** A page, and the styles, scripts and icons it needs from /static/; the page, parsed. */
-async function savePage(run, url, response) {
-  if (/no-store|private/.test(response.headers.get("Cache-Control") || "")) return null;
+/** The booking page, so "Book" works with no signal: its form queues requests offline.
+ *
+ * It is "private" (its one-off key must not reach shared caches), but this phone is
+ * the reader's own: the copy is a blank form with no personal data, and requests go
+ * through the JSON API, each with its own Idempotency-Key and no CSRF token to go stale.
+ */
+async function saveBookingPage(run) {
+  const clinic = await (await fetchOk("/api/v1/clinic/")).json();
+  if (clinic.booking_page_url) await saveListing(run, clinic.booking_page_url, { own: true });
+}
+
+/** A page, and the styles, scripts and icons it needs from /static/; the page, parsed.
+ * Pages marked "private" are kept only when they are the reader's ``own`` (see above). */
+async function savePage(run, url, response, { own = false } = {}) {
+  const cacheControl = response.headers.get("Cache-Control") || "";
+  if (/no-store/.test(cacheControl) || (!own && /private/.test(cacheControl))) return null;
   const html = await response.clone().text();
   await run.cache.put(url, response);
   const page = new DOMParser().parseFromString(html, "text/html");
@@ -355,6 +389,7 @@ function store(state) {
 }
 
 function size(bytes) {
+  if (!bytes) return "None";
   if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }

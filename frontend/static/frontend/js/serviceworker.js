@@ -7,11 +7,12 @@
  * Never cached: the admin (and the previews it shows), the booking API, anything
  * but GET, and responses marked no-store or private. JSON is never answered with HTML.
  */
-const VERSION = "v2";
+const VERSION = "v3";
 const SHELL = `shell-${VERSION}`; // the offline page and the files it needs
 const RUNTIME = `runtime-${VERSION}`; // pages, JSON and files met while browsing
 const LIBRARY = "offline-library"; // written by offline-library.js
 const OFFLINE_URL = "/offline/";
+const SEARCH_URL = "/search/"; // saved with the library; answers offline from its index
 const NETWORK_TIMEOUT_MS = 3000;
 const NEVER = ["/admin/", "/api/v1/booking-requests/", "/documents/"];
 const HASHED = /\.[0-9a-f]{12}\.\w+$/; // ManifestStaticFilesStorage names: immutable
@@ -62,6 +63,9 @@ function route(request) {
     return null; // the browser fetches it as if there were no worker
   }
   if (url.pathname.startsWith("/api/v1/")) return (event) => networkFirst(event, offlineJson);
+  if (request.mode === "navigate" && url.pathname === SEARCH_URL) {
+    return (event) => networkFirst(event, savedSearchPage);
+  }
   if (request.mode === "navigate") return (event) => networkFirst(event, offlinePage);
   if (url.pathname.startsWith("/static/")) {
     return HASHED.test(url.pathname) ? cacheFirst : staleWhileRevalidate;
@@ -166,6 +170,11 @@ async function offlinePage() {
       headers: { "Content-Type": "text/html; charset=utf-8" },
     })
   );
+}
+
+/** A search typed offline: the saved search page answers it from the saved index. */
+async function savedSearchPage() {
+  return (await caches.match(SEARCH_URL, { cacheName: LIBRARY })) || offlinePage();
 }
 
 function offlineJson() {
