@@ -6,7 +6,7 @@ can never disagree. Each takes the current request (for absolute URLs and the
 site's clinic settings) and returns plain data.
 """
 
-from cms.models import ArticlePage, ClinicSettings, StretchGuidePage
+from cms.models import ArticlePage, ClinicSettings, RoutinePage, StretchGuidePage
 
 from . import selectors
 from .serializers.catalogue import (
@@ -21,11 +21,13 @@ from .serializers.pages import (
     StretchDetailSerializer,
     StretchSummarySerializer,
 )
+from .serializers.routines import RoutineDetailSerializer, RoutineSummarySerializer
 from .serializers.search import SearchResultSerializer
 
 DETAIL_SERIALIZERS = {
     ArticlePage: ArticleDetailSerializer,
     StretchGuidePage: StretchDetailSerializer,
+    RoutinePage: RoutineDetailSerializer,
 }
 
 
@@ -51,6 +53,11 @@ def articles(request, *, section=None) -> list[dict]:
 def stretches(request) -> list[dict]:
     queryset = selectors.public_stretches().order_by("title")
     return StretchSummarySerializer(queryset, many=True, context=_context(request)).data
+
+
+def routines(request) -> list[dict]:
+    queryset = selectors.public_routines().order_by("title")
+    return RoutineSummarySerializer(queryset, many=True, context=_context(request)).data
 
 
 def sections(request) -> list[dict]:

@@ -147,6 +147,15 @@ class StretchStepBlock(blocks.StructBlock):
     hold_seconds = blocks.IntegerBlock(
         min_value=0, max_value=300, default=0, help_text="0 for a movement rather than a hold."
     )
+    # Optional so guides written before it still run: the player then allows the default.
+    position_seconds = blocks.IntegerBlock(
+        min_value=1,
+        max_value=120,
+        required=False,
+        label="Time to get into position",
+        help_text="For a movement (no hold): seconds before the player moves on by itself. "
+        "Leave empty for 5 seconds.",
+    )
 
     class Meta:
         icon = "time"
@@ -158,6 +167,41 @@ class StretchStepsBlock(blocks.StreamBlock):
 
     class Meta:
         min_num = 1
+
+
+SIDE_CHOICES = [
+    ("both", "Each side in turn"),
+    ("left", "Left side only"),
+    ("right", "Right side only"),
+    ("none", "Both sides at once"),
+]
+
+
+class RoutineItemBlock(blocks.StructBlock):
+    """One stretch guide in a routine; each dosage field left empty keeps the guide's own."""
+
+    stretch = blocks.PageChooserBlock(page_type="cms.StretchGuidePage")
+    hold_seconds = blocks.IntegerBlock(
+        min_value=1, max_value=300, required=False, help_text="Every hold, in seconds."
+    )
+    repetitions = blocks.IntegerBlock(min_value=1, max_value=20, required=False)
+    sets = blocks.IntegerBlock(min_value=1, max_value=5, required=False)
+    sides = blocks.ChoiceBlock(choices=SIDE_CHOICES, required=False)
+    rest_seconds = blocks.IntegerBlock(
+        min_value=0, max_value=300, required=False, help_text="Rest between repetitions."
+    )
+
+    class Meta:
+        icon = "pick"
+        label = "Stretch"
+
+
+class RoutineItemsBlock(blocks.StreamBlock):
+    stretch = RoutineItemBlock()
+
+    class Meta:
+        min_num = 1
+        max_num = 12
 
 
 class ReferenceBlock(blocks.StructBlock):

@@ -36,7 +36,7 @@ from cms.models import (
     StretchIndexPage,
 )
 
-from . import illustrations
+from . import illustrations, routines
 from .blocks import BlockContext, stream_data
 from .richtext import bullet_list
 
@@ -56,6 +56,7 @@ def read_library(content_dir: Path = CONTENT_DIR) -> dict:
         "topics": read_yaml(content_dir / "topics.yaml"),
         "articles": [read_yaml(p) for p in sorted((content_dir / "articles").glob("*.yaml"))],
         "stretches": [read_yaml(p) for p in sorted((content_dir / "stretches").glob("*.yaml"))],
+        "routines": [read_yaml(p) for p in sorted((content_dir / "routines").glob("*.yaml"))],
     }
 
 
@@ -78,6 +79,7 @@ class DemoLibraryLoader:
         reserved = self._reserve_missing_pages()
         for page, data in reserved:
             self._write_and_publish(page, data)
+        self._load_routines()
         return self.created
 
     # Snippets -----------------------------------------------------------
@@ -286,6 +288,23 @@ class DemoLibraryLoader:
             page.purpose = ctx.html(data["purpose"])
             page.start_position = ctx.html(data["start_position"])
         page.save_revision().publish()
+
+    def _load_routines(self) -> None:
+        stretches = self.sections["stretches"]
+        existing = set(stretches.get_children().values_list("slug", flat=True))
+        for data in self.library.get("routines", []):
+            if data["slug"] in existing:
+                continue
+            page = routines.routine_page(
+                data,
+                page_id_for=self._page_id,
+                ctas=self.ctas,
+                muscles=self.muscles,
+                regions=self.regions,
+            )
+            stretches.add_child(instance=page)
+            page.save_revision().publish()
+            self.created["routines"] += 1
 
 
 def load_demo_library(content_dir: Path = CONTENT_DIR) -> Counter:

@@ -3,6 +3,7 @@
 from .articles import ArticlePage
 from .bookings import BookingRequest
 from .clinic import CallToAction, ClinicSettings
+from .routines import RoutinePage
 from .stretches import StretchGuidePage
 from .structure import BookingPage, HomePage, SectionPage, StretchIndexPage
 from .taxonomy import BodyRegion, Muscle
@@ -16,6 +17,7 @@ __all__ = [
     "ClinicSettings",
     "HomePage",
     "Muscle",
+    "RoutinePage",
     "SectionPage",
     "StretchGuidePage",
     "StretchIndexPage",
