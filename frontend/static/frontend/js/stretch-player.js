@@ -306,9 +306,9 @@ ${missing ? `<p class="player__warning" data-missing>${missing === 1 ? "One stre
     if (action) actions[action]();
   });
 
-  setState("ready");
   // A reload (or the phone discarding the tab) carries on where the clock says.
   const saved = JSON.parse(sessionStorage.getItem(RESUME_KEY) || "null");
   if (saved?.key === location.pathname + location.search) start(Date.now() - saved.startedAt, saved.pausedAt);
+  else setState("ready");
   root.hidden = false;
 }
