@@ -8,6 +8,8 @@ templates here. ``preview_value`` feeds the admin's block picker previews.
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms import dosage
+
 
 class CalloutBlock(blocks.StructBlock):
     tone = blocks.ChoiceBlock(
@@ -177,18 +179,23 @@ SIDE_CHOICES = [
 ]
 
 
+def _limits(field):
+    low, high = dosage.LIMITS[field]
+    return {"min_value": low, "max_value": high}
+
+
 class RoutineItemBlock(blocks.StructBlock):
     """One stretch guide in a routine; each dosage field left empty keeps the guide's own."""
 
     stretch = blocks.PageChooserBlock(page_type="cms.StretchGuidePage")
     hold_seconds = blocks.IntegerBlock(
-        min_value=1, max_value=300, required=False, help_text="Every hold, in seconds."
+        **_limits("hold_seconds"), required=False, help_text="Every hold, in seconds."
     )
-    repetitions = blocks.IntegerBlock(min_value=1, max_value=20, required=False)
-    sets = blocks.IntegerBlock(min_value=1, max_value=5, required=False)
+    repetitions = blocks.IntegerBlock(**_limits("repetitions"), required=False)
+    sets = blocks.IntegerBlock(**_limits("sets"), required=False)
     sides = blocks.ChoiceBlock(choices=SIDE_CHOICES, required=False)
     rest_seconds = blocks.IntegerBlock(
-        min_value=0, max_value=300, required=False, help_text="Rest between repetitions."
+        **_limits("rest_seconds"), required=False, help_text="Rest between repetitions."
     )
 
     class Meta:
@@ -201,7 +208,7 @@ class RoutineItemsBlock(blocks.StreamBlock):
 
     class Meta:
         min_num = 1
-        max_num = 12
+        max_num = dosage.MAX_ROUTINE_ITEMS
 
 
 class ReferenceBlock(blocks.StructBlock):

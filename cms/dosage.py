@@ -10,6 +10,14 @@ check that the player's fake-clock run takes exactly this long.
 
 from collections.abc import Iterable, Mapping
 
+# The most a routine may ask of one stretch: editors and shared plans alike.
+LIMITS = {
+    "hold_seconds": (1, 300),
+    "repetitions": (1, 20),
+    "sets": (1, 5),
+    "rest_seconds": (0, 300),
+}
+MAX_ROUTINE_ITEMS = 12
 # Seconds to get into position for a step with no hold, when the editor left it empty.
 DEFAULT_POSITION_SECONDS = 5
 SIDE_COUNTS = {"both": 2, "left": 1, "right": 1, "none": 1}
