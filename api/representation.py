@@ -21,7 +21,11 @@ from .serializers.pages import (
     StretchDetailSerializer,
     StretchSummarySerializer,
 )
-from .serializers.routines import RoutineDetailSerializer, RoutineSummarySerializer
+from .serializers.routines import (
+    RoutineDetailSerializer,
+    RoutineSummarySerializer,
+    plan_representation,
+)
 from .serializers.search import SearchResultSerializer
 
 DETAIL_SERIALIZERS = {
@@ -58,6 +62,11 @@ def stretches(request) -> list[dict]:
 def routines(request) -> list[dict]:
     queryset = selectors.public_routines().order_by("title")
     return RoutineSummarySerializer(queryset, many=True, context=_context(request)).data
+
+
+def plan(request, entries: list[dict]) -> dict:
+    """A routine made on a phone (``api.plans``), in the shape of a routine's detail."""
+    return plan_representation(entries, _context(request))
 
 
 def sections(request) -> list[dict]:

@@ -16,6 +16,7 @@ from api.views.library import (
     StretchDetailView,
     StretchListView,
 )
+from api.views.plans import PlanView
 from api.views.search import SearchView
 
 app_name = "api"
@@ -28,6 +29,7 @@ urlpatterns = [
     path("stretches/<int:pk>/", StretchDetailView.as_view(), name="stretch-detail"),
     path("routines/", RoutineListView.as_view(), name="routine-list"),
     path("routines/<int:pk>/", RoutineDetailView.as_view(), name="routine-detail"),
+    path("plans/", PlanView.as_view(), name="plan"),
     path("muscles/", MuscleListView.as_view(), name="muscle-list"),
     path("regions/", RegionListView.as_view(), name="region-list"),
     path("sections/", SectionListView.as_view(), name="section-list"),

@@ -139,3 +139,45 @@ class RoutineDetailSerializer(RoutineSummarySerializer, LibraryPageDetailMixin):
             for position, (stretch, chosen) in enumerate(routine_items(page, self.context), 1)
         ]
         return RoutineItemSerializer(items, many=True, context=self.context).data
+
+
+def plan_representation(entries: list[dict], context: dict) -> dict:
+    """A plan from a URL (``api.plans``) in a routine's shape, so one template and
+    one player serve both; guides the public cannot see are named unavailable."""
+    by_id = public_stretches(context).by_id
+    items = []
+    for position, chosen in enumerate(entries, start=1):
+        stretch = by_id.get(chosen["stretch"])
+        items.append(
+            {
+                "position": position,
+                "stretch": RoutineStretchSerializer(stretch, context=context).data
+                if stretch
+                else None,
+                "dosage": effective_dosage(chosen, stretch) if stretch else None,
+                "unavailable": None
+                if stretch
+                else f"Stretch number {chosen['stretch']} is not in the library any more.",
+            }
+        )
+    total = dosage.session_seconds(
+        (item["stretch"]["steps"], item["dosage"]) for item in items if item["stretch"]
+    )
+    return {"title": "Your routine", "items": items, "total_seconds": total}
+
+
+class PlanItemSerializer(RoutineItemSerializer):
+    unavailable = serializers.CharField(
+        allow_null=True, help_text="Why the stretch is missing, when it is."
+    )
+
+
+class PlanSerializer(serializers.Serializer):
+    """A routine made on a phone, as ``/api/v1/plans/?s=...`` serves it."""
+
+    type = serializers.CharField(default="plan")
+    title = serializers.CharField()
+    url = serializers.URLField(help_text="The plan's web page: share it, print it, run it.")
+    api_url = serializers.URLField()
+    total_seconds = serializers.IntegerField()
+    items = PlanItemSerializer(many=True)

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from cms.demo.loader import load_demo_library
 from cms.models import RoutinePage
 
-from .test_stretch_player import FAKE_VOICE, FAKE_WAKE_LOCK
+from .test_stretch_player import FAKE_VOICE, FAKE_WAKE_LOCK, frozen_clock
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -22,7 +22,7 @@ def test_a_demo_routine_runs_from_start_to_summary_in_exactly_its_total_time(pho
     total_ms = phone.request.get(f"/api/v1/routines/{routine.id}/").json()["total_seconds"] * 1000
     page = phone.new_page()
     page.add_init_script(FAKE_WAKE_LOCK + FAKE_VOICE)
-    page.clock.install()
+    frozen_clock(page)
     page.goto("/stretches/gentle-start-for-sciatica/")
     player = page.locator("[data-player-state]")
 

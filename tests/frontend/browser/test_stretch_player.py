@@ -3,6 +3,8 @@
 One tap on Start, then nothing: every test below runs the clock, never taps Next.
 """
 
+import datetime
+
 import pytest
 from playwright.sync_api import expect
 
@@ -35,6 +37,7 @@ Object.defineProperty(window, "speechSynthesis", { value: {
   cancel() {},
 } });
 """
+START = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
 # The phone locks or the tab goes to the background, then comes back.
 HIDE = """() => {
   Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
@@ -44,6 +47,12 @@ SHOW = """() => {
   Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
   document.dispatchEvent(new Event("visibilitychange"));
 }"""
+
+
+def frozen_clock(page):
+    """Fake time that moves only when a test runs it (installed time otherwise flows)."""
+    page.clock.install(time=START)
+    page.clock.pause_at(START + datetime.timedelta(hours=1))
 
 
 def step(instruction, hold_seconds=0, position_seconds=None):
@@ -83,7 +92,7 @@ def player(phone, make_stretch):
         stretch = make_stretch(**fields)
         page = phone.new_page()
         page.add_init_script(FAKE_WAKE_LOCK + FAKE_VOICE)
-        page.clock.install()
+        frozen_clock(page)
         page.goto(f"/stretches/{stretch.slug}/")
         return page
 
