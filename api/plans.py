@@ -81,7 +81,9 @@ def encode(entries: list[dict]) -> list[str]:
     for entry in entries:
         parts = [str(entry["stretch"])]
         parts += [
-            f"{letters[name]}{entry[name]}" for name in SETTINGS.values() if entry.get(name) is not None
+            f"{letters[name]}{entry[name]}"
+            for name in SETTINGS.values()
+            if entry.get(name) is not None
         ]
         if entry.get("sides"):
             parts.append(entry["sides"])

@@ -39,7 +39,9 @@ def my_routine(request):
     query = plan_query(plan.entries)
     context = {
         "errors": plan.errors,
-        "routine": representation.plan(request, plan.entries) if plan.entries and not plan.errors else None,
+        "routine": representation.plan(request, plan.entries)
+        if plan.entries and not plan.errors
+        else None,
         "stretches": representation.stretches(request),
         "share_url": request.build_absolute_uri(f"{request.path}?{query}"),
         "api_url": request.build_absolute_uri(f"{reverse('api:plan')}?{query}"),

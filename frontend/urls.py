@@ -20,6 +20,7 @@ urlpatterns = [
     path("where-does-it-hurt/", navigator.navigator, name="navigator"),
     path("where-does-it-hurt/<slug:region_slug>/", navigator.navigator, name="navigator-region"),
     path("my-routine/", my_routine.my_routine, name="my-routine"),
+    path("my-diary/", views.diary, name="diary"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": LibrarySitemap}}, name="sitemap"),
 ]

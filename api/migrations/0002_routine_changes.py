@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('api', '0001_initial'),
+        ("api", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='contentchange',
-            name='kind',
-            field=models.CharField(choices=[('article', 'Article'), ('stretch', 'Stretch'), ('routine', 'Routine'), ('muscle', 'Muscle'), ('region', 'Region'), ('section', 'Section'), ('clinic', 'Clinic')], max_length=10),
+            model_name="contentchange",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("article", "Article"),
+                    ("stretch", "Stretch"),
+                    ("routine", "Routine"),
+                    ("muscle", "Muscle"),
+                    ("region", "Region"),
+                    ("section", "Section"),
+                    ("clinic", "Clinic"),
+                ],
+                max_length=10,
+            ),
         ),
     ]

@@ -2,6 +2,7 @@
 hand a routine's link to another phone with no script and no outside service."""
 
 import segno
+
 from django import template
 from django.utils.safestring import mark_safe
 

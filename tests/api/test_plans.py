@@ -12,9 +12,7 @@ def guides(library):
     from tests import factories
 
     return [
-        factories.publish(
-            factories.StretchGuidePageFactory(parent=library.stretches, slug=f"g{n}")
-        )
+        factories.publish(factories.StretchGuidePageFactory(parent=library.stretches, slug=f"g{n}"))
         for n in range(2)
     ]
 

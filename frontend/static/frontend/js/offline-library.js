@@ -10,7 +10,7 @@
 const LIBRARY = "offline-library"; // read by serviceworker.js
 const STATE_KEY = "offline-library"; // localStorage: { cursor, updated, items, listings }
 const FRESH = { cache: "no-store" }; // the service worker leaves these to the network
-const LISTINGS = ["/", "/stretches/"]; // and every section, and the navigator's pages
+const LISTINGS = ["/", "/stretches/", "/my-diary/"]; // and every section, and the navigator's pages
 const NAVIGATOR = "/where-does-it-hurt/";
 const PARALLEL = 4;
 const PAGE_TYPES = ["article", "stretch", "routine"]; // saved one by one, with their pictures

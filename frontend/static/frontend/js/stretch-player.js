@@ -12,6 +12,7 @@
 
 import { SIDES, duration, itemsOf, plan } from "./player-plan.js";
 import { createCues } from "./player-cues.js";
+import { diaryForm } from "./diary.js";
 
 const root = document.querySelector("[data-stretch-player]");
 const source = document.getElementById("player-data");
@@ -235,7 +236,7 @@ ${missing ? `<p class="player__warning" data-missing>${missing === 1 ? "One stre
     setState("finished");
     cues.say("Well done. You have finished.", { change: true });
     $(".player__done").focus();
-    root.dispatchEvent(new CustomEvent("player:finished", { bubbles: true, detail: { seconds: total / 1000, title: data.title } }));
+    diaryForm($("[data-diary-entry]"), { title: routine ? data.title : items[0].stretch.title, seconds: total / 1000 });
   }
 
   function start(at = 0, paused = null) {
