@@ -189,7 +189,7 @@ ${missing ? `<p class="player__warning" data-missing>${missing === 1 ? "One stre
     const picture = phase.rest ? null : phase.step.image || item.stretch.illustration;
     image.hidden = !picture;
     if (picture) Object.assign(image, { src: picture.url, alt: picture.alt, width: picture.width, height: picture.height });
-    image.classList.toggle("player__image--mirrored", phase.side === "right" && !phase.step?.image?.mirrored);
+    image.classList.toggle("player__image--mirrored", phase.side === "right"); // drawn facing left
     cues.say(cueFor(phase, i), { change: true });
     if (!calm.matches && root.dataset.playerState === "running") {
       const left = phase.start + phase.seconds * 1000 - elapsed();
