@@ -13,5 +13,8 @@ register = template.Library()
 def qr_svg(url: str, label: str = "QR code"):
     """``url`` as an inline SVG QR code, described for screen readers by ``label``."""
     code = segno.make(url, error="m")
-    svg = code.svg_inline(scale=4, dark="#000", light="#fff", title=label)
-    return mark_safe(svg.replace("<svg ", '<svg role="img" class="qr" ', 1))
+    # A viewBox rather than a fixed size, so the stylesheet sets it for screen and paper.
+    svg = code.svg_inline(
+        scale=4, dark="#000", light="#fff", title=label, svgclass="qr", omitsize=True
+    )
+    return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))

@@ -38,7 +38,7 @@ def test_a_shared_link_shows_the_routine_its_player_and_a_qr_code(client, guides
 
     assert "Guide 0" in html and "Guide 1" in html
     assert 'id="player-data"' in html
-    assert '<svg role="img" class="qr"' in html
+    assert '<svg role="img" viewBox=' in html and 'class="qr"' in html
     assert "QR code that opens this routine" in html
 
 

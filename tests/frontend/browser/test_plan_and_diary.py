@@ -105,3 +105,35 @@ def test_without_indexed_db_the_diary_is_off_and_says_so(phone, guides):
     session = finish_a_session(phone, "/stretches/reach/", init=NO_INDEXED_DB)
 
     expect(session.locator("[data-diary-off]")).to_contain_text("The diary is off")
+
+
+def test_a_shared_routine_saved_then_run_offline_lands_in_the_diary(phone, guides):
+    """The issue's "done when": open a shared link, save it, go offline, one tap, diary."""
+    reach, twist = guides
+    link = f"/my-routine/?s={reach.id}.r1&s={twist.id}.left"
+    diary = open_controlled(phone, "/my-diary/")
+    diary.reload()  # now kept by the service worker
+    tab = phone.new_page()
+    tab.add_init_script(FAKE_WAKE_LOCK + FAKE_VOICE)
+    frozen_clock(tab)
+    tab.goto(link)
+    tab.get_by_role("button", name="Save for offline").click()
+    expect(tab.locator("[data-offline-page-status]")).to_have_text(
+        "Saved on this phone for reading offline.", timeout=30_000
+    )
+    sent = []
+    phone.on("request", lambda request: sent.append(request.url))
+
+    phone.set_offline(True)
+    tab.reload()
+    tab.get_by_role("button", name="Start").click()
+    tab.clock.run_for(60_000)
+    expect(tab.locator("[data-player-state]")).to_have_attribute("data-player-state", "finished")
+    assert "Twist. Left side, Repetition 1 of 1. Step 1: Reach." in tab.evaluate("spoken")
+    tab.get_by_label("Pain after (0–10)").select_option("2")
+    tab.get_by_role("button", name="Save in my diary").click()
+    expect(tab.get_by_text("Saved in your diary on this phone.")).to_be_visible()
+
+    diary.reload()
+    expect(diary.locator(".diary-table")).to_contain_text("Your routine")
+    assert all("/api/" not in url and "pain" not in url.lower() for url in sent)

@@ -46,6 +46,19 @@ function safetyList(field) {
   return [...seen.values()].map((html) => `<li>${html}</li>`).join("");
 }
 
+/** The page's safety net (when to get help), most urgent first, where the page has one. */
+function safetyNet(net) {
+  if (!net) return "";
+  const list = (signs) => `<ul>${signs.map((sign) => `<li>${esc(sign)}</li>`).join("")}</ul>`;
+  const emergency = net.emergency?.length
+    ? `<p>Call ${esc(net.emergency_call.number)} or go to A&amp;E now if you have any of these:</p>${list(net.emergency)}`
+    : "";
+  const urgent = net.urgent?.length
+    ? `<p>Call ${esc(net.urgent_call.label)} on ${esc(net.urgent_call.number)} today if you have any of these:</p>${list(net.urgent)}`
+    : "";
+  return emergency || urgent ? `<div class="player__net" data-safety-net><h3>When to get help</h3>${emergency}${urgent}</div>` : "";
+}
+
 if (root && items.length && items.every((item) => item.stretch.steps?.length && item.repetitions > 0 && item.sets > 0)) {
   const { phases, total } = plan(items);
   const routine = Boolean(data.items);
@@ -54,7 +67,7 @@ if (root && items.length && items.every((item) => item.stretch.steps?.length && 
   root.innerHTML = `<div data-screen="ready"><h2 class="player__title">${routine ? "Run this routine" : "Guided stretch"}</h2>
 <p>${routine ? `${items.length} stretches` : "One stretch"}, about ${duration(total / 1000)}. Tap Start once: it moves on by itself${routine ? ` (${names.join(", ")})` : ""}.</p>
 ${missing ? `<p class="player__warning" data-missing>${missing === 1 ? "One stretch in this routine is" : `${missing} stretches in this routine are`} no longer in the library. The others will run.</p>` : ""}
-<div class="player__safety"><h3>When not to do ${routine ? "these stretches" : "this stretch"}</h3><ul class="prose">${safetyList("when_not_to_do_it")}</ul>
+<div class="player__safety">${safetyNet(data.safety_net)}<h3>When not to do ${routine ? "these stretches" : "this stretch"}</h3><ul class="prose">${safetyList("when_not_to_do_it")}</ul>
 <h3>Stop if…</h3><ul class="prose">${safetyList("safety_notes")}</ul>
 <p class="player__warning">Stop straight away if pain shoots down your leg, or you feel numbness or tingling. For numbness around the genitals or buttocks, or new trouble with your bladder or bowel, call 999 or go to A&amp;E.</p></div>
 <div class="player__controls"><button type="button" class="button button--large" data-do="start">Start</button></div></div>
