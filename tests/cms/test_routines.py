@@ -2,6 +2,8 @@
 
 import pytest
 
+from wagtail.blocks import StreamBlockValidationError
+
 from cms import dosage
 from tests import factories
 
@@ -30,8 +32,10 @@ def test_a_routine_cannot_ask_for_absurd_dosage(library):
     )
     block = routine.items.stream_block
 
-    with pytest.raises(Exception, match="20"):
+    with pytest.raises(StreamBlockValidationError) as error:
         block.clean(routine.items)
+
+    assert "less than or equal to 20" in str(error.value.as_json_data())
 
 
 def test_session_time_counts_holds_positions_sides_and_rests():
