@@ -5,6 +5,8 @@ import pytest
 from cms.demo.loader import load_demo_library, read_library
 from cms.models import RoutinePage, StretchGuidePage
 
+from .test_demo_clinical_rules import page_text, reading_grade
+
 ROUTINES = read_library()["routines"]
 
 
@@ -36,3 +38,8 @@ def test_each_routine_runs_the_guides_its_file_names_with_its_dosage(loaded):
 def test_loading_again_adds_no_routine(loaded):
     assert load_demo_library()["routines"] == 0
     assert RoutinePage.objects.count() == len(ROUTINES)
+
+
+@pytest.mark.parametrize("data", ROUTINES, ids=lambda data: data["slug"])
+def test_every_routine_reads_at_grade_8_or_below(data):
+    assert reading_grade(page_text(data)) <= 8
