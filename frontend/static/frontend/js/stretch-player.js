@@ -228,8 +228,9 @@ ${missing ? `<p class="player__warning" data-missing>${missing === 1 ? "One stre
       cues.say(Array.from({ length: s }, (_, k) => s - k).join(", "));
     }
     if (pausedAt != null) return;
-    // Wake just after the shown number changes; timing comes from the clock, not the count.
-    timer = setTimeout(tick, ms - (s - 1) * 1000 + 10);
+    // Wake when the shown number changes (a timer that fires early just wakes again,
+    // a late one catches up): timing comes from the clock, not from counting ticks.
+    timer = setTimeout(tick, Math.max(1, ms - (s - 1) * 1000));
   }
 
   // Jump to a point of the session (skip, back), keeping paused or running as it was.
