@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from api import plans
 from api.serializers.routines import PlanSerializer, plan_representation
+from cms import dosage
 
 from .base import PublicReadMixin
 
@@ -31,12 +32,23 @@ def parse_or_400(request) -> plans.Plan:
     return plan
 
 
+# One ``s`` value that ``api.plans.parse`` accepts, limits included, for the schema.
+S_PATTERN = (
+    r"^[1-9][0-9]{0,9}(\.(r([1-9]|1[0-9]|20)|x[1-5]|h([1-9][0-9]?|[12][0-9]{2}|300)"
+    r"|p([0-9]|[1-9][0-9]|[12][0-9]{2}|300)|both|left|right|none))*$"
+)
+
+
 @extend_schema(
     parameters=[
         OpenApiParameter(
             "s",
-            str,
-            many=True,
+            {
+                "type": "array",
+                "items": {"type": "string", "pattern": S_PATTERN},
+                "minItems": 1,
+                "maxItems": dosage.MAX_ROUTINE_ITEMS,
+            },
             required=True,
             description="One per stretch, in order: its id, then optional dot-separated "
             "settings: r<repetitions>, x<sets>, h<hold seconds>, p<rest seconds>, and "
