@@ -205,7 +205,7 @@ def test_the_routine_list_costs_the_same_queries_however_long(
             )
         )
 
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):
         body = client.get("/api/v1/routines/?limit=100").json()
 
     assert body["count"] == count
