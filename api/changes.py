@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from api.models import ContentChange
-from cms.models import ArticlePage, SectionPage, StretchGuidePage, StretchIndexPage
+from cms.models import ArticlePage, RoutinePage, SectionPage, StretchGuidePage, StretchIndexPage
 
 Action = ContentChange.Action
 Kind = ContentChange.Kind
@@ -23,6 +23,7 @@ Kind = ContentChange.Kind
 PAGE_KINDS = {
     ArticlePage: Kind.ARTICLE,
     StretchGuidePage: Kind.STRETCH,
+    RoutinePage: Kind.ROUTINE,
     SectionPage: Kind.SECTION,
     StretchIndexPage: Kind.SECTION,
 }

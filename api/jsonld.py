@@ -1,7 +1,8 @@
 """schema.org JSON-LD built from the public representation, so page and API agree.
 
 Articles are ``MedicalWebPage``s; a stretch guide is a ``MedicalWebPage`` whose
-main entity is an ``ExercisePlan`` carrying the dosage. The safety net is a
+main entity is an ``ExercisePlan`` carrying the dosage; a routine's plan has a
+part (an ``ExercisePlan``) per guide, with the routine's dosage. The safety net is a
 ``WebPageElement`` part of the page (schema.org has no triage type), one
 ``ItemList`` per level with the number to call as a ``potentialAction``.
 """
@@ -90,5 +91,33 @@ def stretch(data: dict, clinic) -> dict:
         "activityDuration": _seconds(hold),
         "additionalVariable": data["sides"],
         "image": data["illustration"]["url"] if data["illustration"] else None,
+    }
+    return page
+
+
+def routine(data: dict, clinic) -> dict:
+    page = _web_page(data, clinic)
+    parts = [item for item in data["items"] if item["stretch"]]
+    page["mainEntity"] = {
+        "@type": "ExercisePlan",
+        "name": data["title"],
+        "description": data["summary"],
+        "exerciseType": "Stretching",
+        "activityDuration": _seconds(data["total_seconds"]),
+        "activityFrequency": data["schedule"],
+        "audience": {"@type": "PeopleAudience", "audienceType": data["audience"]},
+        "hasPart": [
+            {
+                "@type": "ExercisePlan",
+                "name": item["stretch"]["title"],
+                "url": item["stretch"]["url"],
+                "repetitions": item["dosage"]["repetitions"],
+                "workload": f"{item['dosage']['sets']} set(s) of "
+                f"{item['dosage']['repetitions']} repetition(s)",
+                "restPeriods": _seconds(item["dosage"]["rest_seconds"]),
+                "additionalVariable": item["dosage"]["sides"],
+            }
+            for item in parts
+        ],
     }
     return page

@@ -19,6 +19,7 @@ class ContentChange(models.Model):
     class Kind(models.TextChoices):
         ARTICLE = "article"
         STRETCH = "stretch"
+        ROUTINE = "routine"
         MUSCLE = "muscle"
         REGION = "region"
         SECTION = "section"

@@ -6,7 +6,7 @@ can never disagree. Each takes the current request (for absolute URLs and the
 site's clinic settings) and returns plain data.
 """
 
-from cms.models import ArticlePage, ClinicSettings, StretchGuidePage
+from cms.models import ArticlePage, ClinicSettings, RoutinePage, StretchGuidePage
 
 from . import search as library_search
 from . import selectors
@@ -22,11 +22,17 @@ from .serializers.pages import (
     StretchDetailSerializer,
     StretchSummarySerializer,
 )
+from .serializers.routines import (
+    RoutineDetailSerializer,
+    RoutineSummarySerializer,
+    plan_representation,
+)
 from .serializers.search import SearchResultSerializer
 
 DETAIL_SERIALIZERS = {
     ArticlePage: ArticleDetailSerializer,
     StretchGuidePage: StretchDetailSerializer,
+    RoutinePage: RoutineDetailSerializer,
 }
 
 
@@ -52,6 +58,16 @@ def articles(request, *, section=None) -> list[dict]:
 def stretches(request) -> list[dict]:
     queryset = selectors.public_stretches().order_by("title")
     return StretchSummarySerializer(queryset, many=True, context=_context(request)).data
+
+
+def routines(request) -> list[dict]:
+    queryset = selectors.public_routines().order_by("title")
+    return RoutineSummarySerializer(queryset, many=True, context=_context(request)).data
+
+
+def plan(request, entries: list[dict]) -> dict:
+    """A routine made on a phone (``api.plans``), in the shape of a routine's detail."""
+    return plan_representation(entries, _context(request))
 
 
 def sections(request) -> list[dict]:

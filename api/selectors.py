@@ -14,6 +14,7 @@ from cms.models import (
     BodyRegion,
     BookingPage,
     Muscle,
+    RoutinePage,
     SectionPage,
     StretchGuidePage,
     StretchIndexPage,
@@ -57,6 +58,14 @@ def public_stretch_details() -> QuerySet:
     return public_stretches().select_related("call_to_action")
 
 
+def public_routines() -> QuerySet:
+    return _with_taxonomy(_public(RoutinePage.objects.all()))
+
+
+def public_routine_details() -> QuerySet:
+    return public_routines().select_related("call_to_action")
+
+
 def public_sections() -> list[Page]:
     sections = list(_public(SectionPage.objects.all())) + list(
         _public(StretchIndexPage.objects.all())
@@ -72,7 +81,7 @@ def public_library_search_scope() -> QuerySet:
     return (
         Page.objects.live()
         .public()
-        .type(ArticlePage, StretchGuidePage)
+        .type(ArticlePage, StretchGuidePage, RoutinePage)
         .exclude(id__in=list(expired))
     )
 

@@ -18,6 +18,7 @@ from cms.models import (
     CallToAction,
     ClinicSettings,
     Muscle,
+    RoutinePage,
     SafetyNetSettings,
     SearchSynonym,
     SectionPage,
@@ -26,7 +27,7 @@ from cms.models import (
 )
 
 Kind = changes.Kind
-LIBRARY_PAGE_MODELS = (ArticlePage, StretchGuidePage)
+LIBRARY_PAGE_MODELS = (ArticlePage, StretchGuidePage, RoutinePage)
 
 
 def remember_url_path(sender, instance, **kwargs):
@@ -47,6 +48,24 @@ def on_page_published(sender, instance, **kwargs):
         changes.record_page(instance)
     if isinstance(instance, BookingPage):
         on_booking_page_changed()
+    on_stretch_changed(instance)
+
+
+def on_stretch_changed(page):
+    """A routine embeds its stretch guides' steps, pictures and safety notes."""
+    if isinstance(page, StretchGuidePage):
+        changes.record_pages_updated(_live_routines_using(page))
+
+
+def _pages_referring_to(obj) -> set[int]:
+    references = ReferenceIndex.get_references_to(obj).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    return {int(object_id) for object_id in references.values_list("object_id", flat=True)}
+
+
+def _live_routines_using(page):
+    return RoutinePage.objects.live().filter(id__in=_pages_referring_to(page))
 
 
 def on_page_unpublished(sender, instance, **kwargs):
@@ -57,6 +76,7 @@ def on_page_unpublished(sender, instance, **kwargs):
         changes.record_page(instance)
     if isinstance(instance, BookingPage):
         on_booking_page_changed()
+    on_stretch_changed(instance)
 
 
 def on_booking_page_changed(**kwargs):
@@ -71,6 +91,7 @@ def on_booking_page_changed(**kwargs):
 
 def on_page_deleted(sender, instance, **kwargs):
     changes.record_page(instance, deleted=True)
+    on_stretch_changed(instance)
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -128,10 +149,7 @@ def on_image_changed(sender, instance, **kwargs):
     Wagtail's reference index knows every page using the image, as hero,
     illustration or body block. On delete this runs before the index forgets them.
     """
-    pages = ReferenceIndex.get_references_to(instance).filter(
-        base_content_type=ContentType.objects.get_for_model(Page)
-    )
-    ids = {int(object_id) for object_id in pages.values_list("object_id", flat=True)}
+    ids = _pages_referring_to(instance)
     if ids:
         changes.record_pages_updated(_live_pages_using(id__in=ids))
 

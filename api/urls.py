@@ -11,9 +11,12 @@ from api.views.index import ApiIndexView
 from api.views.library import (
     ArticleDetailView,
     ArticleListView,
+    RoutineDetailView,
+    RoutineListView,
     StretchDetailView,
     StretchListView,
 )
+from api.views.plans import PlanView
 from api.views.search import SearchIndexView, SearchView
 
 app_name = "api"
@@ -24,6 +27,9 @@ urlpatterns = [
     path("articles/<int:pk>/", ArticleDetailView.as_view(), name="article-detail"),
     path("stretches/", StretchListView.as_view(), name="stretch-list"),
     path("stretches/<int:pk>/", StretchDetailView.as_view(), name="stretch-detail"),
+    path("routines/", RoutineListView.as_view(), name="routine-list"),
+    path("routines/<int:pk>/", RoutineDetailView.as_view(), name="routine-detail"),
+    path("plans/", PlanView.as_view(), name="plan"),
     path("muscles/", MuscleListView.as_view(), name="muscle-list"),
     path("regions/", RegionListView.as_view(), name="region-list"),
     path("sections/", SectionListView.as_view(), name="section-list"),

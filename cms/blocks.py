@@ -8,6 +8,8 @@ templates here. ``preview_value`` feeds the admin's block picker previews.
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms import dosage
+
 
 class CalloutBlock(blocks.StructBlock):
     tone = blocks.ChoiceBlock(
@@ -147,6 +149,15 @@ class StretchStepBlock(blocks.StructBlock):
     hold_seconds = blocks.IntegerBlock(
         min_value=0, max_value=300, default=0, help_text="0 for a movement rather than a hold."
     )
+    # Optional so guides written before it still run: the player then allows the default.
+    position_seconds = blocks.IntegerBlock(
+        min_value=1,
+        max_value=120,
+        required=False,
+        label="Time to get into position",
+        help_text="For a movement (no hold): seconds before the player moves on by itself. "
+        "Leave empty for 5 seconds.",
+    )
 
     class Meta:
         icon = "time"
@@ -158,6 +169,46 @@ class StretchStepsBlock(blocks.StreamBlock):
 
     class Meta:
         min_num = 1
+
+
+SIDE_CHOICES = [
+    ("both", "Each side in turn"),
+    ("left", "Left side only"),
+    ("right", "Right side only"),
+    ("none", "Both sides at once"),
+]
+
+
+def _limits(field):
+    low, high = dosage.LIMITS[field]
+    return {"min_value": low, "max_value": high}
+
+
+class RoutineItemBlock(blocks.StructBlock):
+    """One stretch guide in a routine; each dosage field left empty keeps the guide's own."""
+
+    stretch = blocks.PageChooserBlock(page_type="cms.StretchGuidePage")
+    hold_seconds = blocks.IntegerBlock(
+        **_limits("hold_seconds"), required=False, help_text="Every hold, in seconds."
+    )
+    repetitions = blocks.IntegerBlock(**_limits("repetitions"), required=False)
+    sets = blocks.IntegerBlock(**_limits("sets"), required=False)
+    sides = blocks.ChoiceBlock(choices=SIDE_CHOICES, required=False)
+    rest_seconds = blocks.IntegerBlock(
+        **_limits("rest_seconds"), required=False, help_text="Rest between repetitions."
+    )
+
+    class Meta:
+        icon = "pick"
+        label = "Stretch"
+
+
+class RoutineItemsBlock(blocks.StreamBlock):
+    stretch = RoutineItemBlock()
+
+    class Meta:
+        min_num = 1
+        max_num = dosage.MAX_ROUTINE_ITEMS
 
 
 # Link texts that say nothing out of context, so a screen reader's list of links is useless.

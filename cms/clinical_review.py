@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from wagtail.models import Revision
 
-from cms.models import ReviewerProfile, StretchGuidePage
+from cms.models import ReviewerProfile, RoutinePage, StretchGuidePage
 from cms.models.library import LibraryPage
 
 
@@ -32,7 +32,7 @@ def reviewer_may_review(reviewer: ReviewerProfile | None, page) -> bool:
     """Any reviewer may sign an article; exercise needs an exercise profession."""
     if reviewer is None or not is_reviewed_page(page):
         return False
-    if isinstance(page, StretchGuidePage):
+    if isinstance(page, StretchGuidePage | RoutinePage):
         return reviewer.reviews_exercise
     return True
 

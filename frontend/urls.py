@@ -7,7 +7,7 @@ from django.urls import path
 
 from wagtail.contrib.sitemaps.views import sitemap
 
-from . import bookings, navigator, views
+from . import bookings, my_routine, navigator, views
 from .sitemaps import LibrarySitemap
 
 app_name = "frontend"
@@ -19,6 +19,8 @@ urlpatterns = [
     path("book/received/<str:token>/", bookings.booking_received, name="booking-received"),
     path("where-does-it-hurt/", navigator.navigator, name="navigator"),
     path("where-does-it-hurt/<slug:region_slug>/", navigator.navigator, name="navigator-region"),
+    path("my-routine/", my_routine.my_routine, name="my-routine"),
+    path("my-diary/", views.diary, name="diary"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": LibrarySitemap}}, name="sitemap"),
 ]

@@ -23,6 +23,14 @@ def search(request):
 
 @require_safe
 @cache_control(public=True, max_age=3600)
+def diary(request):
+    """The progress diary: the same shell for everyone, filled in on the phone from
+    IndexedDB, so no diary entry ever reaches the server."""
+    return render(request, "frontend/diary.html")
+
+
+@require_safe
+@cache_control(public=True, max_age=3600)
 def offline(request):
     """What the service worker shows when a page is not saved and there is no signal."""
     return render(request, "frontend/offline.html")

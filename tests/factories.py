@@ -18,6 +18,7 @@ from cms.models import (
     CallToAction,
     HomePage,
     Muscle,
+    RoutinePage,
     SectionPage,
     StretchGuidePage,
     StretchIndexPage,
@@ -156,3 +157,19 @@ class StretchGuidePageFactory(LibraryPageFactory):
     rest_seconds = 10
     safety_notes = "<ul><li>Stop if pain shoots down the leg.</li></ul>"
     when_not_to_do_it = "<ul><li>Soon after hip surgery.</li></ul>"
+
+
+class RoutinePageFactory(LibraryPageFactory):
+    """Pass ``items=[routine_item(stretch, repetitions=1), ...]``."""
+
+    class Meta:
+        model = RoutinePage
+
+    title = factory.Sequence(lambda n: f"Routine {n}")
+    audience = "People who sit all day."
+    schedule = "Once a day for two weeks"
+    items = factory.LazyFunction(list)
+
+
+def routine_item(stretch, **dosage):
+    return {"type": "stretch", "value": {"stretch": stretch.id, **dosage}}

@@ -7,6 +7,7 @@ from api.models import ContentChange
 RESOURCE_ROUTES = {
     "article": ("api:article-detail", True),
     "stretch": ("api:stretch-detail", True),
+    "routine": ("api:routine-detail", True),
     "muscle": ("api:muscle-list", False),
     "region": ("api:region-list", False),
     "section": ("api:section-list", False),

@@ -7,9 +7,9 @@ from rest_framework import serializers
 from wagtail.models import Page
 
 from api import selectors
-from cms.models import ArticlePage, StretchGuidePage
+from cms.models import ArticlePage, RoutinePage, StretchGuidePage
 
-PAGE_TYPE_NAMES = {ArticlePage: "article", StretchGuidePage: "stretch"}
+PAGE_TYPE_NAMES = {ArticlePage: "article", StretchGuidePage: "stretch", RoutinePage: "routine"}
 
 
 class PageLinkSerializer(serializers.Serializer):

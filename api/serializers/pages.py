@@ -5,6 +5,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from api import jsonld
+from cms import dosage
 from cms.models import StretchGuidePage
 
 from .blocks import (
@@ -175,7 +176,24 @@ class StretchStepSerializer(serializers.Serializer):
     position = serializers.IntegerField()
     instruction = serializers.CharField()
     hold_seconds = serializers.IntegerField(help_text="0 means a movement, not a hold.")
+    position_seconds = serializers.IntegerField(
+        allow_null=True, help_text="Time to get into position for a movement; null for the default."
+    )
+    seconds = serializers.IntegerField(help_text="How long the player stays on this step.")
     image = ImageField(allow_null=True)
+
+
+def stretch_steps(page, context: dict) -> list[dict]:
+    steps = [
+        {
+            "position": position,
+            "position_seconds": None,  # guides written before the field existed
+            **step.value,
+            "seconds": dosage.step_seconds(step.value),
+        }
+        for position, step in enumerate(page.steps, start=1)
+    ]
+    return StretchStepSerializer(steps, many=True, context=context).data
 
 
 class StretchDetailSerializer(StretchSummarySerializer, LibraryPageDetailMixin):
@@ -191,10 +209,6 @@ class StretchDetailSerializer(StretchSummarySerializer, LibraryPageDetailMixin):
 
     @extend_schema_field(StretchStepSerializer(many=True))
     def get_steps(self, page):
-        steps = [
-            {"position": position, **step.value}
-            for position, step in enumerate(page.steps, start=1)
-        ]
-        return StretchStepSerializer(steps, many=True, context=self.context).data
+        return stretch_steps(page, self.context)
 
     json_ld_builder = staticmethod(jsonld.stretch)

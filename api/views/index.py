@@ -9,6 +9,7 @@ from .base import PublicReadMixin
 RESOURCES = {
     "articles": "api:article-list",
     "stretches": "api:stretch-list",
+    "routines": "api:routine-list",
     "muscles": "api:muscle-list",
     "regions": "api:region-list",
     "sections": "api:section-list",

@@ -1,4 +1,4 @@
-"""Articles and stretch guides: lists with filters, and details by page id."""
+"""Articles, stretch guides and routines: lists with filters, and details by page id."""
 
 from django_filters.rest_framework import DjangoFilterBackend
 
@@ -14,6 +14,7 @@ from api.serializers.pages import (
     StretchDetailSerializer,
     StretchSummarySerializer,
 )
+from api.serializers.routines import RoutineDetailSerializer, RoutineSummarySerializer
 from cms.delivery import middleware as delivery
 
 from .base import PAGINATION_PARAMS, PublicReadMixin
@@ -92,3 +93,21 @@ class StretchDetailView(LibraryDetailView):
 
     def get_queryset(self):
         return selectors.public_stretch_details()
+
+
+class RoutineListView(LibraryListView):
+    """Published routines, with their schedule and total time."""
+
+    serializer_class = RoutineSummarySerializer
+    filterset_class = LibraryPageFilter
+
+    def get_queryset(self):
+        return selectors.public_routines()
+
+
+class RoutineDetailView(LibraryDetailView):
+    serializer_class = RoutineDetailSerializer
+    not_found = "No published routine has this id."
+
+    def get_queryset(self):
+        return selectors.public_routine_details()

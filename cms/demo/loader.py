@@ -51,7 +51,7 @@ from cms.models import (
 )
 from cms.models.safety import LEVEL_KEYS
 
-from . import illustrations
+from . import illustrations, routines
 from .blocks import BlockContext, stream_data
 from .richtext import bullet_list
 
@@ -72,6 +72,7 @@ def read_library(content_dir: Path = CONTENT_DIR) -> dict:
         "topics": read_yaml(content_dir / "topics.yaml"),
         "articles": [read_yaml(p) for p in sorted((content_dir / "articles").glob("*.yaml"))],
         "stretches": [read_yaml(p) for p in sorted((content_dir / "stretches").glob("*.yaml"))],
+        "routines": [read_yaml(p) for p in sorted((content_dir / "routines").glob("*.yaml"))],
     }
 
 
@@ -107,6 +108,7 @@ class DemoLibraryLoader:
                     setattr(page, field, value)
                 self._write_and_publish(page, data)
                 self.created["updated pages"] += 1
+        self._load_routines()
         return self.created
 
     # Snippets -----------------------------------------------------------
@@ -363,6 +365,10 @@ class DemoLibraryLoader:
         else:
             page.purpose = ctx.html(data["purpose"])
             page.start_position = ctx.html(data["start_position"])
+        self._sign_and_publish(page, data)
+
+    def _sign_and_publish(self, page, data: dict) -> None:
+        """Publish the page as signed by its fictional reviewer, and remember what was written."""
         page.save_revision()
         review = data["review"]
         revision = stamp_review(
@@ -372,6 +378,23 @@ class DemoLibraryLoader:
         DemoContentRecord.objects.update_or_create(
             page=page, defaults={"revision": revision, "source_hash": source_hash(data)}
         )
+
+    def _load_routines(self) -> None:
+        stretches = self.sections["stretches"]
+        existing = set(stretches.get_children().values_list("slug", flat=True))
+        for data in self.library.get("routines", []):
+            if data["slug"] in existing:
+                continue
+            page = routines.routine_page(
+                data,
+                page_id_for=self._page_id,
+                ctas=self.ctas,
+                muscles=self.muscles,
+                regions=self.regions,
+            )
+            stretches.add_child(instance=page)
+            self._sign_and_publish(page, data)
+            self.created["routines"] += 1
 
 
 def load_demo_library(content_dir: Path = CONTENT_DIR, *, update: bool = False) -> Counter:

@@ -5,6 +5,7 @@ from .bookings import BookingRequest
 from .clinic import CallToAction, ClinicSettings
 from .demo import DemoContentRecord
 from .review import ClinicalReviewTask, ReviewerProfile
+from .routines import RoutinePage
 from .safety import SafetyNetSettings
 from .search import SearchSynonym
 from .stretches import StretchGuidePage
@@ -23,6 +24,7 @@ __all__ = [
     "HomePage",
     "Muscle",
     "ReviewerProfile",
+    "RoutinePage",
     "SafetyNetSettings",
     "SearchSynonym",
     "SectionPage",

@@ -37,7 +37,7 @@ class SectionPage(Page):
 
 
 class StretchIndexPage(Page):
-    """The stretches section: it holds stretch guides only."""
+    """The stretches section: stretch guides, and routines made of them."""
 
     intro = models.TextField(max_length=400)
 
@@ -45,7 +45,7 @@ class StretchIndexPage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["cms.StretchGuidePage"]
+    subpage_types = ["cms.StretchGuidePage", "cms.RoutinePage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -239,8 +239,12 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 # How far ahead the dashboard warns editors about medical reviews falling due.
 REVIEW_DUE_WARNING_DAYS = 30
 # Days from a clinical review to the next one, per page type (app_label.model).
-CLINICAL_REVIEW_INTERVAL_DAYS = {"cms.articlepage": 365, "cms.stretchguidepage": 365}
-# Reviewer professions allowed to sign off exercise (stretch guides).
+CLINICAL_REVIEW_INTERVAL_DAYS = {
+    "cms.articlepage": 365,
+    "cms.stretchguidepage": 365,
+    "cms.routinepage": 365,
+}
+# Reviewer professions allowed to sign off exercise (stretch guides and routines).
 CLINICAL_REVIEW_EXERCISE_PROFESSIONS = ["physiotherapist"]
 # Editors are warned (not stopped) above this Flesch-Kincaid grade.
 READING_GRADE_WARNING = 8

@@ -41,5 +41,5 @@ X_FRAME_OPTIONS = "DENY"
 # immutable Cache-Control, and everything else with a short one.
 STORAGES = {
     **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "cms.static_storage.StaticFilesStorage"},
 }

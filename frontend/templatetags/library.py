@@ -7,6 +7,7 @@ and the page body all ask for the clinic, and it is looked up once.
 
 import datetime
 import json
+import re
 from urllib.parse import urlsplit
 
 from django import template
@@ -62,6 +63,11 @@ def library_articles(context, section=None):
 @register.simple_tag(takes_context=True)
 def library_stretches(context):
     return _once(context, "stretches", representation.stretches)
+
+
+@register.simple_tag(takes_context=True)
+def library_routines(context):
+    return _once(context, "routines", representation.routines)
 
 
 @register.simple_tag(takes_context=True)
@@ -136,6 +142,34 @@ SIDES = {
 @register.filter
 def sides_label(value) -> str:
     return SIDES.get(value, "")
+
+
+LIST_ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
+TAGS = re.compile(r"<[^>]+>")
+
+
+@register.filter
+def safety_points(items, field) -> list[str]:
+    """Each point of the stretches' ``field`` (safe HTML lists) once, in order.
+
+    Most guides share the red-flag points; a routine lists them once. Rich text
+    that is not a list counts as one point.
+    """
+    points = {}
+    for item in items:
+        html = (item.get("stretch") or {}).get(field) or ""
+        for point in LIST_ITEM.findall(html) or ([html] if html.strip() else []):
+            points.setdefault(TAGS.sub("", point).strip(), point)
+    return list(points.values())
+
+
+@register.filter
+def minutes(seconds) -> str:
+    """A session's length for readers: "9 minutes", "1 minute", "under a minute"."""
+    whole = round(int(seconds or 0) / 60)
+    if whole < 1:
+        return "under a minute"
+    return f"{whole} minute{'' if whole == 1 else 's'}"
 
 
 @register.filter

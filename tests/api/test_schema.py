@@ -51,6 +51,8 @@ PUBLIC_RESOURCES = {
     "/api/v1/articles/{id}/",
     "/api/v1/stretches/",
     "/api/v1/stretches/{id}/",
+    "/api/v1/routines/",
+    "/api/v1/routines/{id}/",
     "/api/v1/muscles/",
     "/api/v1/regions/",
     "/api/v1/sections/",

@@ -46,7 +46,7 @@ MIN_NODE = (22, 19)  # Lighthouse 13's engines field
 FIND_PAGES = """
 import json
 from cms.models import (
-    ArticlePage, BodyRegion, BookingPage, HomePage, SectionPage, StretchGuidePage,
+    ArticlePage, BodyRegion, BookingPage, HomePage, RoutinePage, SectionPage, StretchGuidePage,
     StretchIndexPage,
 )
 def first(model):
@@ -58,6 +58,10 @@ print(json.dumps({
     "article": first(ArticlePage),
     "stretch": first(StretchGuidePage),
     "stretches": first(StretchIndexPage),
+    "routine": first(RoutinePage),
+    "plan": "/my-routine/?s=" + "&s=".join(
+        str(page.id) for page in StretchGuidePage.objects.live().order_by("path")[:3]
+    ),
     "booking": first(BookingPage),
     "region_slugs": list(BodyRegion.objects.values_list("slug", flat=True)[:20]),
 }))
@@ -156,6 +160,7 @@ def page_lists(base: str, found: dict) -> tuple[list[dict], list[dict]]:
         {"name": "home", "path": found["home"]},
         {"name": "article", "path": found["article"]},
         {"name": "stretch guide", "path": found["stretch"]},
+        {"name": "routine", "path": found["routine"]},
         {"name": "navigator", "path": NAVIGATOR},
     ]
     axe = [
@@ -164,6 +169,9 @@ def page_lists(base: str, found: dict) -> tuple[list[dict], list[dict]]:
         {"name": "article", "path": found["article"]},
         {"name": "stretch guide", "path": found["stretch"]},
         {"name": "stretches index", "path": found["stretches"]},
+        {"name": "routine", "path": found["routine"]},
+        {"name": "own routine", "path": found["plan"]},
+        {"name": "diary", "path": "/my-diary/"},
         {"name": "booking", "path": found["booking"]},
         {"name": "search results", "path": "/search/?q=sciatica"},
         {"name": "offline", "path": "/offline/"},

@@ -8,6 +8,7 @@ from cms.models import (
     ArticlePage,
     BookingPage,
     HomePage,
+    RoutinePage,
     SectionPage,
     StretchGuidePage,
     StretchIndexPage,
@@ -21,6 +22,7 @@ CMS_PAGE_TYPES = {
     BookingPage,
     ArticlePage,
     StretchGuidePage,
+    RoutinePage,
 }
 
 # parent type -> the project's page types allowed directly beneath it
@@ -28,10 +30,11 @@ CHILDREN = {
     Page: {HomePage},
     HomePage: {SectionPage, StretchIndexPage, BookingPage},
     SectionPage: {ArticlePage},
-    StretchIndexPage: {StretchGuidePage},
+    StretchIndexPage: {StretchGuidePage, RoutinePage},
     BookingPage: set(),
     ArticlePage: set(),
     StretchGuidePage: set(),
+    RoutinePage: set(),
 }
 
 
@@ -62,7 +65,8 @@ def test_home_page_can_be_created_under_the_root_only(library):
 
 
 @pytest.mark.parametrize(
-    "child_model", [SectionPage, StretchIndexPage, BookingPage, ArticlePage, StretchGuidePage]
+    "child_model",
+    [SectionPage, StretchIndexPage, BookingPage, ArticlePage, StretchGuidePage, RoutinePage],
 )
 def test_library_pages_cannot_be_created_under_the_root(db, child_model):
     assert not child_model.can_create_at(Page.get_first_root_node())

@@ -210,7 +210,7 @@ def test_stretch_guide_leaves_the_player_container_and_its_data(client, get_html
 
     player = soup.find(attrs={"data-stretch-player": True})
     assert player is not None and player.has_attr("hidden") and not player.contents
-    data = soup.find("script", id="stretch-data")
+    data = soup.find("script", id="player-data")
     assert data["type"] == "application/json"
     api = client.get(f"/api/v1/stretches/{stretch.id}/").json()
     assert json.loads(data.string) == api

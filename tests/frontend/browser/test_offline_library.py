@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from wagtail.models import Page
 
 from cms.demo.loader import load_demo_library
-from cms.models import ArticlePage, StretchGuidePage
+from cms.models import ArticlePage, RoutinePage, StretchGuidePage
 from tests import factories
 
 from .workers import open_controlled
@@ -50,7 +50,11 @@ def path_of(page: Page) -> str:
 
 
 def library_pages() -> list[tuple[str, str]]:
-    pages = [*ArticlePage.objects.live(), *StretchGuidePage.objects.live()]
+    pages = [
+        *ArticlePage.objects.live(),
+        *StretchGuidePage.objects.live(),
+        *RoutinePage.objects.live(),
+    ]
     return sorted((path_of(page), page.title) for page in pages)
 
 

@@ -1,4 +1,9 @@
-"""The guided stretch player in a phone's browser, driven by Playwright's fake clock."""
+"""The hands-free player in a phone's browser, driven by Playwright's fake clock.
+
+One tap on Start, then nothing: every test below runs the clock, never taps Next.
+"""
+
+import datetime
 
 import pytest
 from playwright.sync_api import expect
@@ -22,10 +27,39 @@ Object.defineProperty(navigator, "wakeLock", { value: { async request(type) {
   return sentinel;
 } } });
 """
+# A voice that records what it was asked to say, in order.
+FAKE_VOICE = """
+window.spoken = [];
+window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+Object.defineProperty(window, "speechSynthesis", { value: {
+  getVoices: () => [{ name: "Test voice", lang: "en-GB" }],
+  speak: (utterance) => spoken.push(utterance.text),
+  cancel() {},
+} });
+"""
+START = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
+# The phone locks or the tab goes to the background, then comes back.
+HIDE = """() => {
+  Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+  document.dispatchEvent(new Event("visibilitychange"));
+}"""
+SHOW = """() => {
+  Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+  document.dispatchEvent(new Event("visibilitychange"));
+}"""
 
 
-def step(instruction, hold_seconds=0):
-    return {"type": "step", "value": {"instruction": instruction, "hold_seconds": hold_seconds}}
+def frozen_clock(page):
+    """Fake time that moves only when a test runs it (installed time otherwise flows)."""
+    page.clock.install(time=START)
+    page.clock.pause_at(START + datetime.timedelta(hours=1))
+
+
+def step(instruction, hold_seconds=0, position_seconds=None):
+    value = {"instruction": instruction, "hold_seconds": hold_seconds}
+    if position_seconds:
+        value["position_seconds"] = position_seconds
+    return {"type": "step", "value": value}
 
 
 @pytest.fixture
@@ -37,7 +71,7 @@ def make_stretch(library):
         defaults = {
             "title": "Short stretch",
             "slug": "short-stretch",
-            "steps": [step("Get into position."), step("Hold it gently.", 5)],
+            "steps": [step("Get into position.", position_seconds=4), step("Hold it gently.", 6)],
             "repetitions": 2,
             "sets": 1,
             "sides": "both",
@@ -52,22 +86,21 @@ def make_stretch(library):
 
 @pytest.fixture
 def player(phone, make_stretch):
-    """A phone on a stretch guide with a fake clock; call it with the stretch's fields."""
+    """A phone on a stretch guide with a fake clock and voice; call it with the stretch's fields."""
 
     def open_player(**fields):
         stretch = make_stretch(**fields)
         page = phone.new_page()
-        page.add_init_script(FAKE_WAKE_LOCK)
-        page.clock.install()
+        page.add_init_script(FAKE_WAKE_LOCK + FAKE_VOICE)
+        frozen_clock(page)
         page.goto(f"/stretches/{stretch.slug}/")
         return page
 
     return open_player
 
 
-def begin(page):
-    page.get_by_role("button", name="Start guided stretch").click()
-    page.get_by_role("button", name="I'm ready, start").click()
+def state(page):
+    return page.locator("[data-player-state]")
 
 
 def test_without_javascript_the_player_stays_hidden_and_the_steps_remain(
@@ -84,172 +117,174 @@ def test_without_javascript_the_player_stays_hidden_and_the_steps_remain(
     context.close()
 
 
-def test_a_safety_reminder_comes_before_the_first_step(player):
+def test_the_safety_points_share_the_screen_with_the_single_start_button(player):
     page = player()
 
-    page.get_by_role("button", name="Start guided stretch").click()
-
-    reminder = page.locator("[data-screen=safety]")
-    expect(reminder.get_by_role("heading", name="Before you start")).to_be_focused()
-    expect(reminder).to_contain_text("Stop if pain shoots down the leg.")  # the guide's notes
-    expect(reminder).to_contain_text("Stop straight away if pain shoots down your leg")
-    expect(reminder).to_contain_text("numbness")
+    ready = page.locator("[data-screen=ready]")
+    expect(state(page)).to_have_attribute("data-player-state", "ready")
+    expect(ready).to_contain_text("Soon after hip surgery.")  # when not to do it
+    expect(ready).to_contain_text("Stop if pain shoots down the leg.")  # the guide's notes
+    expect(ready).to_contain_text("numbness")
+    expect(ready.get_by_role("button")).to_have_count(1)
+    expect(ready.get_by_role("button", name="Start")).to_be_visible()
     expect(page.locator(".player__step")).to_be_hidden()
 
 
-def test_the_player_runs_a_short_guide_to_the_end(player):
+def test_one_tap_runs_every_step_rest_and_side_to_the_summary(player):
+    # 2 sides x 2 repetitions x (4 s position + 6 s hold) + 3 rests of 3 s = 49 s.
     page = player()
     where, step_heading = page.locator(".player__where"), page.locator(".player__step")
-    seconds, live = page.locator(".player__seconds"), page.locator("[aria-live]")
-    begin(page)
+    page.get_by_role("button", name="Start").click()
+    expect(state(page)).to_have_attribute("data-player-state", "running")
+    expect(page.locator("[data-stretch-player]")).to_have_attribute("data-focus", "")
 
-    for side in ("Left side", "Right side"):
-        for rep in (1, 2):
-            expect(where).to_have_text(f"{side} · Repetition {rep} of 2")
-            expect(step_heading).to_have_text("Step 1 of 2")
-            expect(page.locator(".player__instruction")).to_have_text("Get into position.")
-            expect(page.locator(".player__clock")).to_be_hidden()  # a movement waits for Next
-            page.get_by_role("button", name="Next").click()
+    expect(where).to_have_text("Left side · Repetition 1 of 2")
+    expect(step_heading).to_have_text("Step 1 of 2")
+    expect(page.locator(".player__seconds")).to_have_text("4")
+    page.clock.run_for(4_000)
+    expect(step_heading).to_have_text("Step 2 of 2: hold")
+    page.clock.run_for(6_000)
+    expect(step_heading).to_have_text("Rest")
+    expect(where).to_have_text("Next: Left side · Repetition 2 of 2")
+    page.clock.run_for(3_000 + 10_000)
+    expect(step_heading).to_have_text("Rest")
+    expect(where).to_have_text("Next: Right side · Repetition 1 of 2")
+    page.clock.run_for(3_000 + 2_000)
+    expect(where).to_have_text("Right side · Repetition 1 of 2")
+    expect(page.locator(".player__image")).to_have_class("player__image player__image--mirrored")
 
-            expect(step_heading).to_have_text("Step 2 of 2")
-            expect(seconds).to_have_text("5")
-            expect(live).to_have_text("Step 2: Hold it gently. Hold for 5 seconds.")
-            page.clock.run_for(2_000)
-            expect(seconds).to_have_text("3")
-            page.clock.run_for(3_100)  # the hold runs out by itself
-
-            if (side, rep) == ("Right side", 2):
-                break
-            expect(step_heading).to_have_text("Rest")
-            coming = ("Right side", 1) if rep == 2 else (side, rep + 1)
-            expect(where).to_have_text(f"Next: {coming[0]} · Repetition {coming[1]} of 2")
-            expect(live).to_have_text(
-                f"Rest for 3 seconds. Next: {coming[0]}, Repetition {coming[1]} of 2."
-            )
-            expect(seconds).to_have_text("3")
-            page.clock.run_for(3_100)
-            expect(live).to_contain_text(f"{coming[0]}, Repetition {coming[1]} of 2.")
-
-    done = page.locator(".player__done")
-    expect(done).to_have_text("Well done! You have finished this stretch.")
-    expect(done).to_be_focused()
-    expect(page.get_by_role("button", name="Start again")).to_be_visible()
+    page.clock.run_for(49_000 - 28_000 - 100)  # 28 s have run so far
+    expect(state(page)).to_have_attribute("data-player-state", "running")
+    page.clock.run_for(200)
+    expect(state(page)).to_have_attribute("data-player-state", "finished")
+    expect(page.locator(".player__done")).to_be_focused()
+    expect(page.locator(".player__summary")).to_have_text("Short stretch: 49 seconds.")
+    expect(page.locator("[data-stretch-player]")).not_to_have_attribute("data-focus", "")
 
 
-def test_pause_stops_the_countdown_and_resume_carries_on(player):
+def test_cues_are_spoken_in_order_and_not_repeated_in_the_live_region(player):
+    page = player(repetitions=1)
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(23_100)
+
+    assert page.evaluate("spoken") == [
+        "Short stretch. Left side, Repetition 1 of 1. Step 1: Get into position.",
+        "Step 2: Hold it gently. Hold for 6 seconds.",
+        "3, 2, 1",
+        "Rest for 3 seconds. Next: Right side, Repetition 1 of 1.",
+        "Switch sides. Right side, Repetition 1 of 1. Step 1: Get into position.",
+        "Step 2: Hold it gently. Hold for 6 seconds.",
+        "3, 2, 1",
+        "Well done. You have finished.",
+    ]
+    expect(page.locator("[aria-live]")).to_have_text("")
+
+
+def test_with_the_voice_off_the_screen_reader_gets_the_cues_and_the_choice_is_kept(player):
+    page = player(repetitions=1)
+    page.get_by_label("Speak the steps aloud").uncheck()
+    page.get_by_role("button", name="Start").click()
+
+    expect(page.locator("[aria-live]")).to_have_text(
+        "Short stretch. Left side, Repetition 1 of 1. Step 1: Get into position."
+    )
+    assert page.evaluate("spoken") == []
+    page.reload()
+    expect(page.get_by_label("Speak the steps aloud")).not_to_be_checked()
+
+
+def test_a_locked_phone_resumes_where_the_clock_says_not_from_the_start(player):
+    page = player()
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(6_000)  # 2 s into the first hold
+    expect(page.locator(".player__step")).to_have_text("Step 2 of 2: hold")
+
+    page.evaluate(HIDE)
+    # Like closing a laptop's lid: time jumps, and a timer due meanwhile fires once, late.
+    page.clock.fast_forward(21_000)
+    page.evaluate(SHOW)
+
+    # 27 s in: rest (10-13), rep 2 (13-23), rest (23-26), right side position (26-30).
+    expect(page.locator(".player__where")).to_have_text("Right side · Repetition 1 of 2")
+    expect(page.locator(".player__step")).to_have_text("Step 1 of 2")
+    expect(page.locator(".player__seconds")).to_have_text("3")
+    expect(state(page)).to_have_attribute("data-player-state", "running")
+
+
+def test_a_reload_carries_on_the_running_session(player):
+    page = player()
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(11_000)
+    expect(page.locator(".player__step")).to_have_text("Rest")
+
+    page.reload()
+    expect(state(page)).to_have_attribute("data-player-state", "running")
+    expect(page.locator(".player__where")).to_have_text("Next: Left side · Repetition 2 of 2")
+
+
+def test_pause_holds_the_count_and_resume_carries_on(player):
     page = player()
     seconds = page.locator(".player__seconds")
-    begin(page)
-    page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(6_000)
+    expect(seconds).to_have_text("4")
 
-    page.clock.run_for(2_100)
-    expect(seconds).to_have_text("3")
     page.get_by_role("button", name="Pause").click()
-    expect(page.locator("[aria-live]")).to_have_text("Paused")
+    expect(state(page)).to_have_attribute("data-player-state", "paused")
     expect(page.locator(".player__unit")).to_have_text("paused")
-    page.clock.run_for(10_000)
-    expect(seconds).to_have_text("3")
-    expect(page.locator(".player__step")).to_have_text("Step 2 of 2")
+    page.clock.run_for(30_000)
+    expect(seconds).to_have_text("4")
 
     page.get_by_role("button", name="Resume").click()
+    expect(state(page)).to_have_attribute("data-player-state", "running")
     page.clock.run_for(1_000)
-    expect(seconds).to_have_text("2")
-    page.clock.run_for(2_000)
+    expect(seconds).to_have_text("3")
+    page.clock.run_for(3_000)
     expect(page.locator(".player__step")).to_have_text("Rest")
 
 
-def test_next_skips_a_hold_or_a_rest_and_stop_returns_to_the_start(player):
+def test_skip_back_and_stop(player):
     page = player()
-    begin(page)
-    page.get_by_role("button", name="Next").click()
+    step_heading = page.locator(".player__step")
+    page.get_by_role("button", name="Start").click()
 
-    page.get_by_role("button", name="Next").click()  # skip the hold
-    expect(page.locator(".player__step")).to_have_text("Rest")
-    page.get_by_role("button", name="Skip rest").click()
-    expect(page.locator(".player__where")).to_have_text("Left side · Repetition 2 of 2")
-
+    page.get_by_role("button", name="Skip").click()
+    expect(step_heading).to_have_text("Step 2 of 2: hold")
+    expect(page.get_by_role("button", name="Skip")).to_be_focused()
+    page.get_by_role("button", name="Back").click()
+    expect(step_heading).to_have_text("Step 1 of 2")
     page.get_by_role("button", name="Stop").click()
-    expect(page.get_by_role("button", name="Start guided stretch")).to_be_focused()
-    expect(page.locator("[aria-live]")).to_have_text("Stopped")
-
-
-def test_one_sided_and_not_sided_stretches_say_so(player):
-    page = player(sides="right", repetitions=1, sets=2, steps=[step("Lean over.")])
-    begin(page)
-
-    where = page.locator(".player__where")
-    expect(where).to_have_text("Set 1 of 2 · Right side · Repetition 1 of 1")
-    page.get_by_role("button", name="Next").click()
-    page.clock.run_for(3_100)
-    expect(where).to_have_text("Set 2 of 2 · Right side · Repetition 1 of 1")
-    expect(page.get_by_role("button", name="Finish")).to_be_visible()
-
-    page = player(slug="together", sides="none", repetitions=2, steps=[step("Lean over.")])
-    begin(page)
-    expect(page.locator(".player__where")).to_have_text("Repetition 1 of 2")
-    expect(page.locator("[aria-live]")).to_have_text("Repetition 1 of 2. Step 1: Lean over.")
-
-
-def test_long_holds_are_announced_at_ten_seconds_and_at_three(player):
-    page = player(steps=[step("Hold it.", 12)], repetitions=1, sides="none")
-    live = page.locator("[aria-live]")
-    begin(page)
-
-    expect(live).to_have_text("Repetition 1 of 1. Step 1: Hold it. Hold for 12 seconds.")
-    page.clock.run_for(2_100)
-    expect(live).to_have_text("10 seconds left")
-    page.clock.run_for(1_000)
-    expect(live).to_have_text("10 seconds left")  # not every second
-    page.clock.run_for(6_000)
-    expect(live).to_have_text("3, 2, 1")
-
-
-def test_keyboard_focus_stays_on_the_button_that_was_pressed(player):
-    page = player()
-    begin(page)
-    next_button = page.get_by_role("button", name="Next")
-
-    next_button.focus()
-    page.keyboard.press("Enter")
-    expect(page.locator(".player__step")).to_have_text("Step 2 of 2")
-    expect(page.locator("[data-do=next]")).to_be_focused()
-    page.keyboard.press("Enter")
-    expect(page.locator(".player__step")).to_have_text("Rest")
-    expect(page.get_by_role("button", name="Skip rest")).to_be_focused()
+    expect(state(page)).to_have_attribute("data-player-state", "ready")
+    expect(page.get_by_role("button", name="Start")).to_be_focused()
 
 
 def test_the_screen_is_kept_awake_while_running_but_not_when_paused_or_done(player):
     page = player(repetitions=1, sides="none")
-    locks = lambda: page.evaluate("[wakeLocks.requested, wakeLocks.released]")  # noqa: E731
-    begin(page)
-    page.get_by_role("button", name="Next").click()
-    expect(page.locator(".player__seconds")).to_have_text("5")
-    assert locks() == [1, 0]
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_function("wakeLocks.requested === 1")
 
     page.get_by_role("button", name="Pause").click()
     page.wait_for_function("wakeLocks.released === 1")
     page.get_by_role("button", name="Resume").click()
     page.wait_for_function("wakeLocks.requested === 2")
-    page.clock.run_for(5_100)
+    page.clock.run_for(10_100)
 
-    expect(page.locator(".player__done")).to_be_visible()
+    expect(state(page)).to_have_attribute("data-player-state", "finished")
     page.wait_for_function("wakeLocks.released === 2")
-    assert locks() == [2, 2]
 
 
 def test_with_reduced_motion_the_count_has_no_ring(player):
     page = player()
     page.emulate_media(reduced_motion="reduce")
-    begin(page)
-    page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Start").click()
 
-    expect(page.locator(".player__seconds")).to_have_text("5")
+    expect(page.locator(".player__seconds")).to_have_text("4")
     expect(page.locator(".player__ring")).to_be_hidden()
 
 
 def test_buttons_are_at_least_44_pixels_tall(player):
     page = player()
-    begin(page)
+    page.get_by_role("button", name="Start").click()
 
     for button in page.locator("[data-screen=play] button:visible").all():
         assert button.bounding_box()["height"] >= 44

@@ -1,8 +1,8 @@
 /* The offline library: installs the service worker, offers each new release
  * ("Update available"), and saves the library, or one page, for reading with no signal.
  *
- * Saving walks the public change feed (/api/v1/changes/) and stores each article
- * and stretch guide (its JSON, its page and its phone-sized pictures) in the
+ * Saving walks the public change feed (/api/v1/changes/) and stores each article,
+ * stretch guide and routine (its JSON, its page and its phone-sized pictures) in the
  * "offline-library" cache, which the service worker reads first. The feed's
  * cursor is kept, so "Update" fetches only what changed since. Pages work the
  * same without this module; it only adds to them.
@@ -10,10 +10,11 @@
 const LIBRARY = "offline-library"; // read by serviceworker.js
 const STATE_KEY = "offline-library"; // localStorage: { cursor, updated, items, listings }
 const FRESH = { cache: "no-store" }; // the service worker leaves these to the network
-const LISTINGS = ["/", "/stretches/", "/search/"]; // and every section, and the navigator's pages
+const LISTINGS = ["/", "/stretches/", "/search/", "/my-diary/"]; // and every section, and the navigator's pages
 const SEARCH_INDEX = "/api/v1/search/index/"; // offline-search.js answers from it
 const NAVIGATOR = "/where-does-it-hurt/";
 const PARALLEL = 4;
+const PAGE_TYPES = ["article", "stretch", "routine"]; // saved one by one, with their pictures
 
 const $ = (selector, root = document) => root.querySelector(selector);
 
@@ -195,7 +196,7 @@ async function saveLibrary(progress) {
   while (more) {
     const feed = await (await fetchOk(`/api/v1/changes/?since=${since}&limit=1000`)).json();
     for (const change of feed.results) {
-      if (change.type === "article" || change.type === "stretch") {
+      if (PAGE_TYPES.includes(change.type)) {
         latest.set(`${change.type}:${change.id}`, change);
       } else {
         everything = true; // sections, clinic details and taxonomy show on many pages
