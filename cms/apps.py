@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Back pain library"
+
+    def ready(self):
+        from cms import checks  # noqa: F401  (registers the deploy checks)
