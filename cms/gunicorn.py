@@ -11,7 +11,6 @@ import multiprocessing
 import os
 
 
-
 def worker_count(env) -> int:
     """``WEB_CONCURRENCY``, else two per core plus one (at most 8); the deploy checks ask too."""
     return int(env.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
