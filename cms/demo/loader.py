@@ -103,6 +103,7 @@ class DemoLibraryLoader:
             muscle, created = self._get_or_create(Muscle, {"slug": data["slug"]}, fields)
             if created:
                 muscle.regions.set([self.regions[slug] for slug in data["regions"]])
+                muscle.save()  # a ParentalManyToManyField is stored on save
             muscles[data["slug"]] = muscle
         return muscles
 

@@ -53,6 +53,7 @@ def buttock(db):
 def piriformis(buttock):
     muscle = factories.MuscleFactory(name="Piriformis", slug="piriformis")
     muscle.regions.set([buttock])
+    muscle.save()
     return muscle
 
 
