@@ -77,7 +77,9 @@ def find_drift() -> list[Drift]:
         elif published_at and logged_at and published_at > logged_at:
             drift.append(Drift(*key, "outdated"))
     drift.extend(
-        Drift(*key, "stale") for key, (visible, _) in logged.items() if visible and key not in public
+        Drift(*key, "stale")
+        for key, (visible, _) in logged.items()
+        if visible and key not in public
     )
     return sorted(drift, key=lambda item: (item.kind, item.object_id))
 
