@@ -86,6 +86,21 @@ def record_subtree(page: Page) -> None:
         record_page(descendant)
 
 
+def record_expiries() -> None:
+    """Log pages whose expiry time has passed as unpublished.
+
+    Wagtail unpublishes them only when its ``publish_scheduled`` cron next runs;
+    until then they are still ``live`` but no longer public, and the feed must
+    not leave them standing. Costs one query when nothing has expired.
+    """
+    expired = Page.objects.filter(live=True, expire_at__lte=timezone.now()).type(*PAGE_KINDS)
+    pages = list(expired.specific())
+    if pages:
+        with transaction.atomic():
+            for page in pages:
+                record_page(page)
+
+
 def record_pages_updated(pages) -> None:
     """Pages whose public representation changed because something they embed did."""
     for page in pages:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import Max, Q, Subquery
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -56,7 +56,7 @@ def _public_now() -> dict[tuple[str, int], datetime | None]:
     not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
     public: dict[tuple[str, int], datetime | None] = {}
     pages = Page.objects.live().public().filter(not_expired).type(*changes.PAGE_KINDS)
-    kinds = {model: kind for model, kind in changes.PAGE_KINDS.items()}
+    kinds = dict(changes.PAGE_KINDS.items())
     for page in pages.specific(defer=True):
         public[(kinds[type(page)], page.id)] = page.last_published_at
     for model, kind in ((Muscle, Kind.MUSCLE), (BodyRegion, Kind.REGION)):

@@ -1,7 +1,7 @@
 """Where pain is felt (body regions) and the muscles that may cause it.
 
-Both are moderated snippets (``ModeratedSnippet``) with stable slugs: the API filters on them and the
-"where does it hurt?" body map is drawn from the regions.
+Both are moderated snippets (``ModeratedSnippet``) with stable slugs: the API
+filters on them and the "where does it hurt?" body map is drawn from the regions.
 """
 
 from django.db import models
