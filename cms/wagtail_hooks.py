@@ -54,6 +54,10 @@ class BookingRequestViewSet(SnippetViewSet):
     panels = [FieldPanel("status")]
     copy_view_enabled = False
 
+    def register_chooser_viewset(self):
+        """No chooser: nothing links to a booking request, and Wagtail's chooser lists
+        (and counts) a model's rows for anyone in the admin, whatever their permissions."""
+
 
 register_snippet(BookingRequestViewSet)
 
