@@ -1,3 +1,5 @@
+from axes.models import AccessAttempt
+
 from django.conf import settings
 from django.http import Http404
 from django.utils import timezone
@@ -60,6 +62,27 @@ class BookingRequestViewSet(SnippetViewSet):
 
 
 register_snippet(BookingRequestViewSet)
+
+
+class SignInLockoutViewSet(SnippetViewSet):
+    """django-axes' failed sign-ins, for superusers: deleting a row unlocks that account
+    or address at once (the cool-off unlocks it anyway). Replaces axes' Django-admin page,
+    so the Django admin need not be installed."""
+
+    model = AccessAttempt
+    icon = "lock"
+    menu_label = "Sign-in lockouts"
+    add_to_settings_menu = True
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    search_fields = ["username", "ip_address"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def register_chooser_viewset(self):
+        """Nothing links to an attempt; see ``BookingRequestViewSet``."""
+
+
+register_snippet(SignInLockoutViewSet)
 
 
 class LibraryViewSetGroup(SnippetViewSetGroup):

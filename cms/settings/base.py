@@ -4,6 +4,7 @@ Defaults suit a laptop (SQLite file, console e-mail, local media); production se
 environment variables and ``cms.settings.production`` hardens the rest.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -38,12 +39,10 @@ INSTALLED_APPS = [
     "cms",
     "api",
     "frontend",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -61,7 +60,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "pwa",
-    "django.contrib.admin",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -86,7 +85,28 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT failures the account is
+# locked whatever the address, and the address whatever the account, for the
+# cool-off time; a success resets the count. Page passwords count too
+# (cms/page_passwords.py). Superusers unlock under Settings -> Sign-in lockouts.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # no Django admin here; the Wagtail admin lists lockouts
+AXES_CLIENT_IP_CALLABLE = "cms.accounts.client_address"
+AXES_VERBOSE = False
+# Admin sessions end after 8 hours (a working day), and when the browser closes.
+SESSION_COOKIE_AGE = 8 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
