@@ -60,7 +60,7 @@ def piriformis(buttock):
 @pytest.fixture
 def photo(db):
     return wagtail_factories.ImageFactory(
-        title="A therapist at work", file__width=1200, file__height=800
+        title="IMG_0042", description="A therapist at work", file__width=1200, file__height=800
     )
 
 

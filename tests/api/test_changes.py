@@ -178,7 +178,7 @@ def test_editing_an_image_logs_an_update_for_each_live_page_showing_it(
     unused = wagtail_factories.ImageFactory()
     since = _cursor(client)
 
-    photo.title = "Thumbs working along the lower back"
+    photo.description = "Thumbs working along the lower back"
     photo.save()
     unused.title = "Nobody shows this one"
     unused.save()
