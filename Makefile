@@ -4,20 +4,30 @@ PYTHON ?= python3
 BIN := .venv/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format lock bench
+.PHONY: install install-site run test lint format lock bench
 
 $(BIN)/uv:
 	$(PYTHON) -m venv .venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
 
-install: $(BIN)/uv
+# Stamp files: an install runs again only when its pins change.
+.venv/.site-installed: requirements.txt | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.txt
+	touch $@
+
+.venv/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/uv
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.txt -r requirements-dev.txt
+	touch $@ .venv/.site-installed
+
+## What the site needs to run, and no test tools
+install-site: .venv/.site-installed
+
+## The site plus tests and tools
+install: .venv/.dev-installed
 
 ## Fresh clone to a running site with the demo library on http://127.0.0.1:8000
-run: install
-	$(MANAGE) migrate --no-input -v0
-	$(MANAGE) load_demo_content
-	$(MANAGE) create_dev_users
+run: install-site
+	$(MANAGE) prepare_dev_site
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
 
 ## Everything CI checks: lint, Django's checks, migrations, the test suite

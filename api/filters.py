@@ -87,13 +87,13 @@ class LibraryPageFilter(django_filters.FilterSet):
     )
     muscle = SlugFilter(
         field_name="muscles",
-        queryset=Muscle.objects.all(),
+        queryset=Muscle.objects.filter(live=True),
         to_field_name="slug",
         help_text="Muscle slug, as listed by /api/v1/muscles/.",
     )
     region = SlugFilter(
         field_name="regions",
-        queryset=BodyRegion.objects.all(),
+        queryset=BodyRegion.objects.filter(live=True),
         to_field_name="slug",
         help_text="Body region slug, as listed by /api/v1/regions/.",
     )

@@ -31,10 +31,19 @@ def public_pages() -> QuerySet:
     return _public(Page.objects.all())
 
 
+def live_muscles() -> QuerySet:
+    """Published muscles: a new one waiting for a moderator is nobody's business yet."""
+    return Muscle.objects.filter(live=True)
+
+
+def live_regions() -> QuerySet:
+    return BodyRegion.objects.filter(live=True)
+
+
 def _with_taxonomy(queryset: QuerySet) -> QuerySet:
     return queryset.prefetch_related(
-        Prefetch("muscles", queryset=Muscle.objects.only("id", "slug", "name")),
-        Prefetch("regions", queryset=BodyRegion.objects.only("id", "slug", "name")),
+        Prefetch("muscles", queryset=live_muscles().only("id", "slug", "name")),
+        Prefetch("regions", queryset=live_regions().only("id", "slug", "name")),
     )
 
 
@@ -87,14 +96,14 @@ def public_library_search_scope() -> QuerySet:
 
 
 def muscles() -> QuerySet:
-    return Muscle.objects.prefetch_related(
-        Prefetch("regions", queryset=BodyRegion.objects.only("id", "slug", "name"))
+    return live_muscles().prefetch_related(
+        Prefetch("regions", queryset=live_regions().only("id", "slug", "name"))
     )
 
 
 def regions() -> QuerySet:
-    return BodyRegion.objects.prefetch_related(
-        Prefetch("muscles", queryset=Muscle.objects.only("id", "slug", "name"))
+    return live_regions().prefetch_related(
+        Prefetch("muscles", queryset=live_muscles().only("id", "slug", "name"))
     )
 
 

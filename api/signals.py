@@ -28,6 +28,15 @@ from cms.models import (
 
 Kind = changes.Kind
 LIBRARY_PAGE_MODELS = (ArticlePage, StretchGuidePage, RoutinePage)
+# What a moderated snippet's row gets when a draft is saved, submitted or locked:
+# the live values are untouched, so the public library has not changed.
+DRAFT_BOOKKEEPING = frozenset(
+    {"latest_revision", "has_unpublished_changes", "locked", "locked_by", "locked_at"}
+)
+
+
+def _is_draft_bookkeeping(update_fields) -> bool:
+    return update_fields is not None and set(update_fields) <= DRAFT_BOOKKEEPING
 
 
 def remember_url_path(sender, instance, **kwargs):
@@ -109,8 +118,10 @@ def _live_pages_using(**lookups):
         yield from model.objects.live().filter(**lookups)
 
 
-def on_muscle_saved(sender, instance, **kwargs):
-    changes.record(Kind.MUSCLE, instance.id, visible=True)
+def on_muscle_saved(sender, instance, update_fields=None, **kwargs):
+    if _is_draft_bookkeeping(update_fields):
+        return
+    changes.record(Kind.MUSCLE, instance.id, visible=instance.live)
     changes.record_pages_updated(_live_pages_using(muscles=instance))
 
 
@@ -118,10 +129,12 @@ def on_muscle_deleted(sender, instance, **kwargs):
     changes.record(Kind.MUSCLE, instance.id, visible=False, deleted=True)
 
 
-def on_region_saved(sender, instance, **kwargs):
-    changes.record(Kind.REGION, instance.id, visible=True)
+def on_region_saved(sender, instance, update_fields=None, **kwargs):
+    if _is_draft_bookkeeping(update_fields):
+        return
+    changes.record(Kind.REGION, instance.id, visible=instance.live)
     changes.record_pages_updated(_live_pages_using(regions=instance))
-    for muscle in instance.muscles.all():
+    for muscle in instance.muscles.filter(live=True):
         changes.record(Kind.MUSCLE, muscle.id, visible=True)
 
 
@@ -131,10 +144,12 @@ def on_region_deleted(sender, instance, **kwargs):
 
 def on_muscle_regions_changed(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, Muscle):
-        changes.record(Kind.MUSCLE, instance.id, visible=True)
+        changes.record(Kind.MUSCLE, instance.id, visible=instance.live)
 
 
-def on_call_to_action_saved(sender, instance, **kwargs):
+def on_call_to_action_saved(sender, instance, update_fields=None, **kwargs):
+    if _is_draft_bookkeeping(update_fields):
+        return
     uses_it = Q(call_to_action=instance)
     if ClinicSettings.objects.filter(default_cta=instance).exists():
         uses_it |= Q(call_to_action__isnull=True)

@@ -12,6 +12,8 @@ import math
 from django.core.cache.backends.redis import RedisCache
 from rest_framework.throttling import SimpleRateThrottle
 
+from api.contacts import contact_identity
+
 
 class AnonymousReadThrottle(SimpleRateThrottle):
     """A counter per client and window, so a check costs one cache increment.
@@ -89,17 +91,16 @@ class BookingClientThrottle(SimpleRateThrottle):
 
 
 class BookingContactThrottle(SimpleRateThrottle):
-    """Booking requests per contact detail, hashed so the cache holds no personal data."""
+    """Booking requests per person, counted by their normalised contact detail
+    (``api.contacts``) and hashed so the cache holds no personal data."""
 
     scope = "booking_contact"
 
     def get_cache_key(self, request, view):
-        contact = (
-            str(request.data.get("contact", "")).strip().lower()
-            if hasattr(request.data, "get")
-            else ""
-        )
-        if not contact:
+        contact = str(request.data.get("contact", "")) if hasattr(request.data, "get") else ""
+        identity = contact_identity(contact) if contact.strip() else ""
+        if not identity:
             return None
-        digest = hashlib.sha256(contact.encode()).hexdigest()[:32]
+        # surrogatepass: a lone surrogate cannot crash the count; the serializer refuses it.
+        digest = hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         return self.cache_format % {"scope": self.scope, "ident": digest}

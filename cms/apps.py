@@ -6,6 +6,9 @@ class CmsConfig(AppConfig):
     verbose_name = "Back pain library"
 
     def ready(self):
-        from cms import search_index
+        from cms import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            search_index,
+        )
 
         search_index.connect()

@@ -10,8 +10,14 @@ requests so slow leaks never add up and never restart all at once.
 import multiprocessing
 import os
 
+
+def worker_count(env) -> int:
+    """``WEB_CONCURRENCY``, else two per core plus one (at most 8); the deploy checks ask too."""
+    return int(env.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
+
+
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
-workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
+workers = worker_count(os.environ)
 worker_class = "sync"
 # A request taking longer than this is a bug or an attack: kill the worker, log it.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))

@@ -12,7 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.errors import api_not_found
-from cms import health, media
+from cms import health, media, page_passwords
 
 handler400 = "api.errors.bad_request"
 handler500 = "api.errors.server_error"
@@ -23,6 +23,12 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     re_path(r"^api/", api_not_found),
     path("healthz", health.healthz, name="healthz"),
+    # Before Wagtail's own URL of the same name: page passwords count towards lockout.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_passwords.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     # django-pwa's views, not pwa.urls: its own /offline/ would shadow the site's.
     # At the root, so the worker's scope is the whole site (PWA_SERVICE_WORKER_PATH).
     path("manifest.json", pwa_views.manifest, name="manifest"),

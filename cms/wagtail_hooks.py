@@ -1,3 +1,5 @@
+from axes.models import AccessAttempt
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
@@ -69,6 +71,10 @@ class BookingRequestViewSet(SnippetViewSet):
     panels = [FieldPanel("status")]
     copy_view_enabled = False
 
+    def register_chooser_viewset(self):
+        """No chooser: nothing links to a booking request, and Wagtail's chooser lists
+        (and counts) a model's rows for anyone in the admin, whatever their permissions."""
+
 
 register_snippet(BookingRequestViewSet)
 
@@ -79,6 +85,27 @@ class ReviewerProfileViewSet(SnippetViewSet):
     model = ReviewerProfile
     icon = "user"
     list_display = ["display_name", "profession", "credentials"]
+
+
+class SignInLockoutViewSet(SnippetViewSet):
+    """django-axes' failed sign-ins, for superusers: deleting a row unlocks that account
+    or address at once (the cool-off unlocks it anyway). Replaces axes' Django-admin page,
+    so the Django admin need not be installed."""
+
+    model = AccessAttempt
+    icon = "lock"
+    menu_label = "Sign-in lockouts"
+    add_to_settings_menu = True
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    search_fields = ["username", "ip_address"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def register_chooser_viewset(self):
+        """Nothing links to an attempt; see ``BookingRequestViewSet``."""
+
+
+register_snippet(SignInLockoutViewSet)
 
 
 class LibraryViewSetGroup(SnippetViewSetGroup):

@@ -83,5 +83,5 @@ class ClinicSerializer(serializers.Serializer):
 
     @extend_schema_field(CallToActionSerializer(allow_null=True))
     def get_default_cta(self, clinic):
-        cta = clinic.default_cta
+        cta = clinic.live_default_cta()
         return CallToActionSerializer(cta, context=self.context).data if cta else None

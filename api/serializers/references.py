@@ -141,18 +141,22 @@ def image_data(image, alt: str, context: dict) -> dict:
         }
         for name, rendition in zip(IMAGE_RENDITIONS, renditions, strict=True)
     }
-    return {"id": image.id, "alt": alt or image.title, **sizes["medium"], "renditions": sizes}
+    return {"id": image.id, "alt": alt or image.description, **sizes["medium"], "renditions": sizes}
 
 
 @extend_schema_field(ImageSerializer(allow_null=True))
 class ImageField(serializers.Field):
-    """A Wagtail image, described by its title for readers who cannot see it."""
+    """A Wagtail image, described by its ``description`` for readers who cannot see it.
+
+    The title names the file for editors ("IMG_0042"); an image with no
+    description is decorative, and its empty ``alt`` tells screen readers to skip it.
+    """
 
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, image):
-        return image_data(image, image.title, self.context)
+        return image_data(image, image.description, self.context)
 
 
 class LicenceSerializer(serializers.Serializer):

@@ -2,7 +2,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api import changes
 from api.models import ContentChange
 from api.pagination import LARGEST_WHOLE_NUMBER, whole_number
 from api.serializers.changes import ChangesPageSerializer
@@ -34,13 +33,12 @@ class ChangesView(PublicReadMixin, APIView):
     Replaying the feed from 0 and applying each change (fetch ``api_url`` on
     publish/update, drop the object on unpublish/delete) reproduces exactly the
     public library. Poll with the ``next_since`` of the last page.
+
+    Reading never writes: the log is written where content changes (signals,
+    ``publish_scheduled``) and checked or repaired by ``check_change_log``.
     """
 
     allowed_params = frozenset({"since", "limit"})
-
-    def get(self, request, *args, **kwargs):
-        changes.record_expiries()
-        return super().get(request, *args, **kwargs)
 
     def fresh(self, request, *args, **kwargs):
         since = whole_number(request, "since", 0, 0)

@@ -134,6 +134,7 @@ class DemoLibraryLoader:
             muscle, created = self._get_or_create(Muscle, {"slug": data["slug"]}, fields)
             if created:
                 muscle.regions.set([self.regions[slug] for slug in data["regions"]])
+                muscle.save()  # a ParentalManyToManyField is stored on save
             muscles[data["slug"]] = muscle
         return muscles
 
@@ -249,7 +250,11 @@ class DemoLibraryLoader:
                 svg = illustrations.stretch_svg(stretch["slug"]).encode()
                 # Django's ImageField cannot measure an SVG; Willow can.
                 width, height = WillowImage.open(BytesIO(svg)).get_size()
-                image = Image(title=title, collection=collection)
+                image = Image(
+                    title=title,
+                    description=f"Drawing of the {stretch['title'].lower()}",
+                    collection=collection,
+                )
                 image.file.save(f"{stretch['slug']}.svg", ContentFile(svg), save=False)
                 image.width, image.height = width, height
                 image._set_image_file_metadata()

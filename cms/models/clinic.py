@@ -6,8 +6,10 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .moderation import ModeratedSnippet
 
-class CallToAction(models.Model):
+
+class CallToAction(ModeratedSnippet, models.Model):
     """A booking prompt shown at the end of articles and stretch guides.
 
     Phone and e-mail actions use the clinic's details from ``ClinicSettings``, so a
@@ -51,6 +53,9 @@ class CallToAction(models.Model):
 
 @register_setting(icon="site")
 class ClinicSettings(BaseSiteSetting):
+    """Site settings cannot have drafts in Wagtail, so only moderators may change them
+    (``change_clinicsettings``, migration 0002); editors see no Clinic settings menu."""
+
     name = models.CharField(max_length=120, default="Back care clinic")
     phone = models.CharField(max_length=30, blank=True)
     email = models.EmailField(blank=True)
@@ -91,3 +96,8 @@ class ClinicSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "clinic settings"
+
+    def live_default_cta(self):
+        """The default call to action if it is published, else None."""
+        cta = self.default_cta
+        return cta if cta is not None and cta.live else None

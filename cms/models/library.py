@@ -139,8 +139,13 @@ class LibraryPage(MedicalReviewMixin, SafetyNetMixin, Page):
         return super().save(*args, clean=clean, **kwargs)
 
     def get_call_to_action(self, clinic: ClinicSettings):
-        """The page's own call to action, or else the clinic's default: always exactly one."""
-        return self.call_to_action if self.call_to_action_id else clinic.default_cta
+        """The page's own call to action, or else the clinic's default; only published ones.
+
+        A call to action waiting for review (never published) is not shown: the
+        default stands in for it, or nothing if that is unpublished too.
+        """
+        own = self.call_to_action if self.call_to_action_id else None
+        return own if own is not None and own.live else clinic.live_default_cta()
 
     def default_safety_net(self, site: Site | None = None) -> SafetyNetSettings | None:
         site = site or site_holding(self)

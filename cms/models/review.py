@@ -69,9 +69,14 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
 
         return is_reviewed_page(obj)
 
+    @staticmethod
+    def _specific(obj):
+        """Pages come as ``Page``; moderated snippets (muscles, ...) share the workflow as-is."""
+        return getattr(obj, "specific", obj)
+
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
-        if not self._is_reviewed_page(workflow_state.content_object.specific):
+        if not self._is_reviewed_page(self._specific(workflow_state.content_object)):
             task_state.status = TaskState.STATUS_SKIPPED
             task_state.save(update_fields=["status"])
         return task_state
@@ -80,7 +85,7 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         from cms.clinical_review import reviewer_may_review
 
         return self._user_in_groups(user) and reviewer_may_review(
-            getattr(user, "reviewer_profile", None), obj.specific
+            getattr(user, "reviewer_profile", None), self._specific(obj)
         )
 
     def user_can_access_editor(self, obj, user):
@@ -109,7 +114,7 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         if action_name == "approve":
             from cms.clinical_review import stamp_review
 
-            page = task_state.workflow_state.content_object.specific
+            page = self._specific(task_state.workflow_state.content_object)
             if not self.may_approve(page, user):
                 raise PermissionDenied("Only a clinical reviewer can approve this step.")
             stamp_review(page=page, reviewer=user.reviewer_profile, user=user)

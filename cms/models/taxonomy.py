@@ -1,16 +1,20 @@
 """Where pain is felt (body regions) and the muscles that may cause it.
 
-Both are snippets with stable slugs: the API filters on them and the
-"where does it hurt?" body map is drawn from the regions.
+Both are moderated snippets (``ModeratedSnippet``) with stable slugs: the API
+filters on them and the "where does it hurt?" body map is drawn from the regions.
 """
 
 from django.db import models
 
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .moderation import ModeratedSnippet
 
-class BodyRegion(index.Indexed, models.Model):
+
+class BodyRegion(ModeratedSnippet, index.Indexed, models.Model):
     class View(models.TextChoices):
         FRONT = "front", "Front"
         BACK = "back", "Back"
@@ -38,13 +42,13 @@ class BodyRegion(index.Indexed, models.Model):
         return self.name
 
 
-class Muscle(index.Indexed, models.Model):
+class Muscle(ModeratedSnippet, index.Indexed, ClusterableModel):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     location = models.TextField(help_text="Where it is, in plain language.")
     action = models.TextField("what it does")
     pain_pattern = models.TextField("where its pain is felt")
-    regions = models.ManyToManyField(
+    regions = ParentalManyToManyField(
         BodyRegion,
         blank=True,
         related_name="muscles",

@@ -4,6 +4,7 @@ Defaults suit a laptop (SQLite file, console e-mail, local media); production se
 environment variables and ``cms.settings.production`` hardens the rest.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from . import backing_services
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
+# A placeholder sender; the deploy checks refuse it (cms/checks.py).
+DEV_FROM_EMAIL = "library@example.org"
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -36,12 +39,10 @@ INSTALLED_APPS = [
     "cms",
     "api",
     "frontend",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -59,7 +60,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "pwa",
-    "django.contrib.admin",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -84,7 +85,28 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT failures the account is
+# locked whatever the address, and the address whatever the account, for the
+# cool-off time; a success resets the count. Page passwords count too
+# (cms/page_passwords.py). Superusers unlock under Settings -> Sign-in lockouts.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # no Django admin here; the Wagtail admin lists lockouts
+AXES_CLIENT_IP_CALLABLE = "cms.accounts.client_address"
+AXES_VERBOSE = False
+# Admin sessions end after 8 hours (a working day), and when the browser closes.
+SESSION_COOKIE_AGE = 8 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -142,7 +164,7 @@ STORAGES = {
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@example.org")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", DEV_FROM_EMAIL)
 # Who hears about new booking requests (the clinic settings' e-mail when empty).
 BOOKING_NOTIFICATION_EMAIL = os.environ.get("BOOKING_NOTIFICATION_EMAIL", "")
 
@@ -190,7 +212,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.APITokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.StrictJSONParser"],
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousReadThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anonymous_read": os.environ.get("API_ANONYMOUS_RATE", "300/min"),
@@ -227,7 +249,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # Page links, search results and the offline index all name a page's type the same way.
+    "ENUM_NAME_OVERRIDES": {"PageTypeEnum": ["article", "stretch", "routine"]},
 }
 CORS_URLS_REGEX = r"^/api/v1/.*$"
 CORS_ALLOW_ALL_ORIGINS = True

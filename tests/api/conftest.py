@@ -53,13 +53,14 @@ def buttock(db):
 def piriformis(buttock):
     muscle = factories.MuscleFactory(name="Piriformis", slug="piriformis")
     muscle.regions.set([buttock])
+    muscle.save()
     return muscle
 
 
 @pytest.fixture
 def photo(db):
     return wagtail_factories.ImageFactory(
-        title="A therapist at work", file__width=1200, file__height=800
+        title="IMG_0042", description="A therapist at work", file__width=1200, file__height=800
     )
 
 

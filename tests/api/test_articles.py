@@ -409,3 +409,15 @@ def test_updated_since_with_an_unusual_offset_is_compared_in_utc(client, library
 
     assert response.status_code == 200
     assert [item["id"] for item in response.json()["results"]] == [article.id]
+
+
+def test_alt_text_is_the_images_description_never_its_file_title(client, rich_article, photo):
+    """Finding: alt text was the image's title ("IMG_0042"), ignoring its description.
+    No description means a decorative image: an empty alt that screen readers skip."""
+    hero = client.get(f"/api/v1/articles/{rich_article.id}/").json()["hero_image"]
+    assert hero["alt"] == "A therapist at work"
+
+    photo.description = ""
+    photo.save()
+    hero = client.get(f"/api/v1/articles/{rich_article.id}/").json()["hero_image"]
+    assert hero["alt"] == ""

@@ -8,6 +8,10 @@ and each ``api_url`` it holds answers 200.
 import pytest
 import wagtail_factories
 
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.models import Page
 
 from cms.models import ArticlePage, ClinicSettings, SafetyNetSettings, StretchGuidePage
@@ -130,12 +134,26 @@ def test_republishing_a_section_under_the_same_slug_logs_only_the_section(client
     assert [(c["action"], c["type"]) for c in changes] == [("update", "section")]
 
 
-def test_an_expired_page_is_logged_as_unpublished_before_the_cron_runs(client, article):
+def test_an_expired_page_is_logged_as_unpublished_when_the_cron_runs(client, article):
     since = _cursor(client)
     expire(article)
+    call_command("publish_scheduled")
 
     assert _page_changes(client, since) == [("unpublish", "article", article.id)]
     assert _page_changes(client, since) == [("unpublish", "article", article.id)]
+
+
+def test_reading_the_feed_never_writes(client, article):
+    """Even with an expired page the cron has not unpublished yet."""
+    expire(article)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/v1/changes/").status_code == 200
+    writes = [
+        q["sql"]
+        for q in queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes == []
 
 
 def test_other_kinds_of_change_point_at_their_list(client, library, piriformis):
@@ -160,7 +178,7 @@ def test_editing_an_image_logs_an_update_for_each_live_page_showing_it(
     unused = wagtail_factories.ImageFactory()
     since = _cursor(client)
 
-    photo.title = "Thumbs working along the lower back"
+    photo.description = "Thumbs working along the lower back"
     photo.save()
     unused.title = "Nobody shows this one"
     unused.save()

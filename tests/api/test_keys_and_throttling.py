@@ -4,7 +4,13 @@ The anonymous rate is lowered to three a minute here so the limit is reached
 in a few requests; the mechanism is the one production runs.
 """
 
+import datetime
+
 import pytest
+import time_machine
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import APIToken
 
@@ -117,3 +123,18 @@ def test_other_authorization_schemes_read_anonymously(client, article):
     response = client.get("/api/v1/articles/", headers={"Authorization": "Basic dXNlcjpwYXNz"})
 
     assert response.status_code == 200
+
+
+def test_a_key_records_when_it_was_last_used_at_most_once_a_minute(client, article, api_key):
+    """Finding: ``last_used_at`` never moved, so the admin's "last used" column stayed blank."""
+    start = datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False):
+        client.get("/api/v1/articles/", headers=_bearer(api_key))
+        assert APIToken.objects.get().last_used_at == start
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/api/v1/articles/", headers=_bearer(api_key))
+        assert not [q for q in queries if q["sql"].upper().startswith("UPDATE")]
+    later = start + datetime.timedelta(minutes=2)
+    with time_machine.travel(later, tick=False):
+        client.get("/api/v1/articles/", headers=_bearer(api_key))
+    assert APIToken.objects.get().last_used_at == later

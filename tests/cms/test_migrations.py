@@ -27,12 +27,9 @@ def _cms_codenames(group_name: str) -> set[str]:
 
 def test_editors_can_add_and_change_library_snippets_but_not_delete_them(db):
     assert _cms_codenames("Editors") == {
-        "add_muscle",
-        "change_muscle",
-        "add_bodyregion",
-        "change_bodyregion",
-        "add_calltoaction",
-        "change_calltoaction",
+        f"{action}_{model}"
+        for model in ("muscle", "bodyregion", "calltoaction")
+        for action in ("add", "change", "lock", "unlock")
     }
 
 
@@ -40,9 +37,11 @@ def test_only_moderators_can_delete_snippets_and_change_clinic_settings(db):
     moderators = _cms_codenames("Moderators")
     assert _cms_codenames("Editors") < moderators
     assert moderators - _cms_codenames("Editors") == {
-        "delete_muscle",
-        "delete_bodyregion",
-        "delete_calltoaction",
+        *(
+            f"{action}_{model}"
+            for model in ("muscle", "bodyregion", "calltoaction")
+            for action in ("delete", "publish")
+        ),
         "change_clinicsettings",
         # The default safety net: moderators and clinical reviewers keep it.
         "change_safetynetsettings",

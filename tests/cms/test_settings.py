@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 from django.test import override_settings
 
 from cms.management.commands.create_dev_users import DEV_USERS
@@ -83,6 +84,11 @@ def test_create_dev_users_refuses_when_debug_is_off(db):
     assert not get_user_model().objects.exists()
 
 
+def sign_in(username: str, password: str):
+    """``authenticate()`` as a sign-in form calls it: django-axes needs the request."""
+    return authenticate(request=HttpRequest(), username=username, password=password)
+
+
 def _passwords(output: str) -> dict[str, str]:
     return dict(re.findall(r"^\s+(\w+)\s+(\S+)\s+\(", output, flags=re.MULTILINE))
 
@@ -93,7 +99,7 @@ def test_create_dev_users_creates_admin_editor_and_moderator_with_printed_passwo
 
     passwords = _passwords(capsys.readouterr().out)
     assert set(passwords) == {"admin", "editor", "moderator"}
-    users = {name: authenticate(username=name, password=pw) for name, pw in passwords.items()}
+    users = {name: sign_in(name, pw) for name, pw in passwords.items()}
     assert all(users.values()), "a printed password does not log in"
     assert users["admin"].is_superuser
     assert not users["editor"].is_superuser
@@ -111,8 +117,8 @@ def test_create_dev_users_run_again_resets_passwords_without_duplicating(db, cap
 
     assert get_user_model().objects.count() == len(DEV_USERS)
     assert all(first[name] != second[name] for name in first)
-    assert authenticate(username="editor", password=second["editor"])
-    assert not authenticate(username="editor", password=first["editor"])
+    assert sign_in("editor", second["editor"])
+    assert not sign_in("editor", first["editor"])
 
 
 @override_settings(DEBUG=True)
@@ -120,5 +126,5 @@ def test_dev_editor_can_reach_the_admin(db, client, capsys):
     call_command("create_dev_users")
     password = _passwords(capsys.readouterr().out)["editor"]
 
-    assert client.login(username="editor", password=password)
+    assert client.login(request=HttpRequest(), username="editor", password=password)
     assert client.get("/admin/").status_code == 200

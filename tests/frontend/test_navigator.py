@@ -32,6 +32,7 @@ def piriformis(buttock):
         slug="piriformis", name="Piriformis", pain_pattern="Deep in the buttock, down the leg."
     )
     muscle.regions.add(buttock)
+    muscle.save()
     return muscle
 
 

@@ -120,7 +120,7 @@ def test_an_article_from_the_cache_costs_no_query(client, article, django_assert
 
 
 def test_a_changed_or_deleted_image_reaches_pages_already_kept(client, library):
-    photo = wagtail_factories.ImageFactory(title="Hands on a back")
+    photo = wagtail_factories.ImageFactory(title="IMG_1", description="Hands on a back")
     page = factories.publish(
         factories.ArticlePageFactory(
             parent=library.conditions,
@@ -130,7 +130,7 @@ def test_a_changed_or_deleted_image_reaches_pages_already_kept(client, library):
     )
     assert client.get(page.url).content.count(b'alt="Hands on a back"') == 2
 
-    photo.title = "Thumbs along the lower back"
+    photo.description = "Thumbs along the lower back"
     photo.save()
     assert client.get(page.url).content.count(b'alt="Thumbs along the lower back"') == 2
 

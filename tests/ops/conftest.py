@@ -18,6 +18,9 @@ APP_VARIABLES = (
     "AWS_STORAGE_BUCKET_NAME",
     "FRONTEND_CACHE_PURGE_URL",
     "MEDIA_URL",
+    "EMAIL_BACKEND",
+    "DEFAULT_FROM_EMAIL",
+    "WEB_CONCURRENCY",
     "STATIC_ROOT",
     "DJANGO_ALLOW_ASYNC_UNSAFE",  # set for the browser tests' live server
 )
@@ -34,6 +37,9 @@ def production_env():
         CSRF_TRUSTED_ORIGINS="https://library.example.org",
         DATABASE_URL="postgres://library:secret@db.internal:5432/library",
         WAGTAILADMIN_BASE_URL="https://library.example.org",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        DEFAULT_FROM_EMAIL="library@clinic.example.net",
+        WEB_CONCURRENCY="1",
         PYTHONDONTWRITEBYTECODE="1",
     )
     return env

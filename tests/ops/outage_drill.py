@@ -119,6 +119,9 @@ def main() -> None:
         check("the API recovers by itself", fetch(f"{base}/api/v1/stretches/")[0] == 200)
         check("/healthz recovers by itself", fetch(f"{base}/healthz")[0] == 200)
         frozen_server_drill(base, seen, fresh)
+        # Exits non-zero (and so fails the drill) if the outage left the feed wrong.
+        report = manage(env, "check_change_log", capture=True)
+        check("the change log matches the live library", "matches" in report)
     print("outage drill passed")
 
 

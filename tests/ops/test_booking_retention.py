@@ -98,3 +98,23 @@ def test_clinic_staff_see_the_list_of_booking_requests(client, django_user_model
     assert response.status_code == 200
     assert booking.reference.encode() in response.content
     assert client.get(f"{ADMIN_LIST}inspect/{booking.pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("group", ["Editors", "Moderators"])
+def test_booking_references_and_counts_are_hidden_from_every_other_admin_door(
+    client, django_user_model, group
+):
+    """Finding: the snippet chooser listed every reference, with the total, to editors."""
+    booking = received(1)
+    client.force_login(_member(django_user_model, f"user-{group}", group))
+    for url in (
+        "/admin/snippets/choose/cms/bookingrequest/",
+        "/admin/snippets/choose/cms/bookingrequest/results/",
+        f"{ADMIN_LIST}?export=csv",
+        f"{ADMIN_LIST}results/?q={booking.reference}",
+        "/admin/",
+    ):
+        response = client.get(url)
+        assert booking.reference.encode() not in response.content, url
+        assert b"booking request" not in response.content.lower(), url

@@ -4,6 +4,7 @@ NUL bytes matter on PostgreSQL, which refuses them in text where SQLite stores
 them: CI runs this module on both.
 """
 
+import json
 import logging
 import uuid
 
@@ -162,3 +163,170 @@ def test_an_oversized_request_body_is_a_400(client, library):
     response = post_booking(client, booking(note="x" * 3_000_000, note_consent=True))
     assert response.status_code == 400
     assert not BookingRequest.objects.exists()
+
+
+# A corpus of hostile bodies and parameters: each must be answered, and never with a 5xx.
+DEEP = "[" * 50_000 + "]" * 50_000
+HOSTILE_BODIES = [
+    *(
+        f'{{"{name}": "\\ud800"}}'
+        for name in ("name", "contact", "preferred_times", "service", "note", "website")
+    ),
+    '{"contact_method": "email", "contact": "\\udfff@example.org"}',
+    '{"\\ud800": 1}',
+    DEEP,
+    '{"name": ' * 20_000 + "1" + "}" * 20_000,
+    '{"name": ' + "[" * 40 + "]" * 40 + "}",
+    '{"note_consent": ' + "9" * 5000 + "}",
+    '{"note_consent": 1e400}',
+    '{"name": -1e999}',
+    '{"contact": ' + "1" * 4301 + "}",
+    '{"name": NaN}',
+    '{"name": Infinity}',
+    '{"service": 18446744073709551616}',
+    '{"preferred_times": 1.7976931348623157e309}',
+    "",
+    "null",
+    "[]",
+    "true",
+    '"a string"',
+    "{",
+    '{"name": "x",}',
+    "\x00",
+    '{"name": "\\u0000"}',
+    '{"name": "a\x00b"}',
+    "\xff\xfe",
+    '{"name": "' + "x" * 100_000 + '"}',
+    '{"contact_method": ["email"]}',
+    '{"contact_method": {"a": 1}}',
+    '{"contact": {"$gt": ""}}',
+    '{"contact": ["a@example.org", "b@example.org"]}',
+    '{"note_consent": "maybe"}',
+    '{"note": "x", "note_consent": []}',
+    '{"service": null}',
+    '{"name": null, "contact": null}',
+    '{"name": "<script>alert(1)</script>"}',
+    '{"name": "\' OR 1=1 --"}',
+    '{"contact_method": "phone", "contact": "+' + "9" * 300 + '"}',
+    '{"contact_method": "phone", "contact": "07700\\u0660900123"}',
+    '{"contact_method": "email", "contact": "\\"a\\"@example.org"}',
+    '{"contact_method": "email", "contact": "a@' + "b" * 300 + '.org"}',
+    '{"name": "\\u202e\\u0000"}',
+    '{"name": "\\uffff\\ufffe"}',
+    '{"name": "\\ud83d\\ude00"}',
+    '{"__proto__": {"admin": true}}',
+    '{"name": 1, "name": 2}',
+    '{"' + "k" * 10_000 + '": 1}',
+    "[" + ",".join(["{}"] * 10_000) + "]",
+    '{"a":' * 33 + "1" + "}" * 33,
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("body", HOSTILE_BODIES, ids=range(len(HOSTILE_BODIES)))
+def test_hostile_booking_bodies_are_a_4xx_never_a_5xx(client, library, body):
+    fields = booking()
+    try:
+        # Where the hostile part is one field, keep the rest of a valid booking around it.
+        parsed = json.loads(body)
+        if isinstance(parsed, dict):
+            body = json.dumps({**fields, **parsed}, ensure_ascii=True)
+    except (ValueError, RecursionError):
+        pass
+    response = client.post(
+        BOOKINGS,
+        body.encode("utf-8", "surrogatepass"),
+        content_type="application/json",
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert response.status_code < 500, response.content[:300]
+
+
+def test_the_hostile_corpus_is_big_enough():
+    assert len(HOSTILE_BODIES) >= 50
+
+
+# Already percent-encoded, as they arrive on the wire: a lone surrogate's UTF-8
+# bytes (%ED%A0%80), invalid UTF-8, NUL, huge numbers, deep brackets, nothing.
+HOSTILE_VALUES = [
+    "%ED%A0%80",
+    "%FF%FE",
+    "%C0%AF",
+    "9" * 5000,
+    "1e400",
+    "-1",
+    "18446744073709551616",
+    "%5B" * 5000,
+    "%00",
+    "",
+]
+API_PARAMETERS = {
+    "/api/v1/articles/": LIST_PARAMS,
+    "/api/v1/stretches/": [*LIST_PARAMS, "difficulty"],
+    "/api/v1/search/": ["q", "limit", "offset"],
+    "/api/v1/changes/": ["since", "limit"],
+    "/api/v1/muscles/": ["format"],
+    "/api/v1/regions/": ["page"],
+    "/api/v1/sections/": ["x"],
+    "/api/v1/clinic/": ["x"],
+    "/api/v1/": ["x"],
+    "/api/v1/articles/1/": ["x"],
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", API_PARAMETERS)
+def test_hostile_query_parameters_on_every_endpoint_are_never_a_5xx(client, article, url):
+    for param in API_PARAMETERS[url]:
+        for value in HOSTILE_VALUES:
+            response = client.get(f"{url}?{param}={value}")
+            assert response.status_code < 500, (param, value, response.content[:300])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["%ED%A0%80", "%FF", "9" * 5000, "%5B" * 5000, "%00"])
+def test_hostile_values_in_the_html_booking_form_are_a_400(client, library, value):
+    fields = {**booking(), "idempotency_key": str(uuid.uuid4())}
+    body = "&".join(f"{name}={value if name == 'name' else fields[name]}" for name in fields)
+    response = client.post("/book/request/", body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code in (302, 400), response.status_code
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "variant",
+    ["07700-900888", "+447700900888", "07700 900 888", "+44 (0)7700 900888"],
+)
+def test_the_contact_limit_counts_one_phone_number_however_it_is_written(client, library, variant):
+    for n in range(5):
+        address = f"198.51.100.{n + 1}"
+        assert (
+            post_booking(
+                client, booking(contact_method="phone", contact="07700900888"), REMOTE_ADDR=address
+            ).status_code
+            == 201
+        )
+    response = post_booking(
+        client, booking(contact_method="phone", contact=variant), REMOTE_ADDR="198.51.100.99"
+    )
+    assert response.status_code == 429
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "variant", ["victim+1@example.org", "VICTIM@Example.org", '"victim"@example.org']
+)
+def test_the_contact_limit_counts_one_mailbox_however_it_is_written(client, library, variant):
+    for n in range(5):
+        response = post_booking(
+            client, booking(contact=f"victim+{n}@example.org"), REMOTE_ADDR=f"198.51.100.{n + 1}"
+        )
+        assert response.status_code == 201
+    response = post_booking(client, booking(contact=variant), REMOTE_ADDR="198.51.100.99")
+    assert response.status_code == 429
+
+
+@pytest.mark.django_db
+def test_the_stored_booking_keeps_the_contact_as_typed(client, library):
+    assert post_booking(client, booking(contact="Victim+Clinic@Example.org")).status_code == 201
+    assert BookingRequest.objects.get().contact == "Victim+Clinic@Example.org"

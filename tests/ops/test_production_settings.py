@@ -5,6 +5,8 @@ The checks build the API schema, which reads the database: they get a migrated o
 
 import json
 
+import pytest
+
 from tests.ops.processes import run_python
 
 SETTINGS_PROBE = """
@@ -65,6 +67,47 @@ def test_check_deploy_reports_nothing_with_every_service_attached(
     assert "no issues" in result.stdout
 
 
+def deploy_check(production_env, migrated_database_url):
+    production_env["DATABASE_URL"] = migrated_database_url
+    return run_python(production_env, "manage.py", "check", "--deploy")
+
+
+@pytest.mark.parametrize(
+    ("variables", "error"),
+    [
+        ({"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}, "cms.E002"),
+        ({"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend"}, "cms.E002"),
+        ({"DEFAULT_FROM_EMAIL": ""}, "cms.E003"),
+        ({"WEB_CONCURRENCY": "5"}, "cms.E004"),
+    ],
+)
+def test_check_deploy_refuses_unsafe_defaults(
+    production_env, migrated_database_url, variables, error
+):
+    for name, value in variables.items():
+        if value:
+            production_env[name] = value
+        else:
+            del production_env[name]
+    result = deploy_check(production_env, migrated_database_url)
+    assert result.returncode != 0
+    assert f"({error})" in result.stderr, result.stderr
+
+
+def test_check_deploy_accepts_several_workers_sharing_redis(production_env, migrated_database_url):
+    production_env.update(WEB_CONCURRENCY="5", REDIS_URL="redis://cache.internal:6379/0")
+    result = deploy_check(production_env, migrated_database_url)
+    assert result.returncode == 0, result.stderr
+
+
+def test_debug_on_is_a_deploy_error(settings):
+    """Production settings force DEBUG off; the check catches any settings module that does not."""
+    from cms.checks import unsafe_defaults
+
+    settings.DEBUG = True
+    assert "cms.E001" in [error.id for error in unsafe_defaults(None)]
+
+
 def test_production_refuses_the_development_secret(production_env):
     production_env["SECRET_KEY"] = "dev-only-insecure-key-never-use-in-production"
     result = run_python(production_env, "manage.py", "check")
@@ -94,7 +137,7 @@ def test_services_are_attached_through_the_environment(production_env):
     assert found["media_options"]["bucket_name"] == "library-media"
     assert found["media_options"]["endpoint_url"] == "https://s3.example.net"
     assert found["media_options"]["default_acl"] is None
-    assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert found["static"] == "cms.static_storage.StaticFilesStorage"
     assert found["search"] == "modelsearch.backends.opensearch2"
     assert found["purgers"] == {
         "proxy": "wagtail.contrib.frontend_cache.backends.HTTPBackend",

@@ -20,6 +20,7 @@ def buttock_library(library):
         slug="piriformis", name="Piriformis", pain_pattern="A deep ache in the buttock."
     )
     piriformis.regions.add(buttock)
+    piriformis.save()
     article = factories.ArticlePageFactory(
         parent=library.causes, title="Piriformis syndrome", slug="piriformis-syndrome"
     )
