@@ -8,17 +8,28 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from api import representation
+from api import representation, selectors
+
+from . import pagination
 
 MAX_QUERY_LENGTH = 200
 
 
 @require_safe
 def search(request):
-    """``/search/?q=``: the form alone when there is nothing to search for."""
+    """``/search/?q=``: the form alone when there is nothing to search for.
+
+    Results come a page at a time (``&page=N``), best match first.
+    """
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = representation.search(request, query) if query else None
-    return render(request, "frontend/search.html", {"query": query, "results": results})
+    listing = None
+    if query:
+        listing = pagination.paginate(
+            request,
+            selectors.search_library(query),
+            lambda pages: representation.search_results(request, pages),
+        )
+    return render(request, "frontend/search.html", {"query": query, "listing": listing})
 
 
 @require_safe
