@@ -33,7 +33,7 @@ def publish_articles(parent, count, **fields):
 
 
 def card_titles(doc, scope=""):
-    return [a.get_text() for a in doc.select(f"{scope} .card__title a")]
+    return [a.get_text() for a in doc.select(f"{scope} .cards .card__title a")]
 
 
 def test_a_section_shows_one_page_at_a_time_with_rel_links(library, small_pages, get_html):
