@@ -4,7 +4,18 @@ Live, not past its expiry, and with no view restriction on the page or any
 ancestor: drafts, unpublished, expired and private pages never reach a response.
 """
 
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
@@ -123,6 +134,34 @@ def library_counts_by_section(sections: list[Page]) -> dict[int, int]:
     )
     by_path = {row["parent_path"]: row["pages"] for row in counts}
     return {section.id: by_path.get(section.path, 0) for section in sections}
+
+
+def stored_sizes_by_section(sections: list[Page]) -> dict[int, dict]:
+    """Per section: public pages, characters of stored content, bytes of original pictures.
+
+    One aggregate query per page type (two), whatever the library's size.
+    """
+    parent_path = Substr("path", 1, Length("path") - Page.steplen)
+    by_path = {}
+    for model, content, picture in (
+        (ArticlePage, "body", "hero_image__file_size"),
+        (StretchGuidePage, "steps", "illustration__file_size"),
+    ):
+        rows = (
+            _public(model.objects.all())
+            .annotate(parent_path=parent_path)
+            .values("parent_path")
+            .annotate(
+                pages=Count("id"),
+                text=Sum(Length(content)) + Sum(Length("summary")),
+                pictures=Sum(picture),
+            )
+            .order_by()
+        )
+        for row in rows:
+            by_path[row["parent_path"]] = row
+    empty = {"pages": 0, "text": 0, "pictures": 0}
+    return {section.id: by_path.get(section.path, empty) for section in sections}
 
 
 def public_sections() -> list[Page]:

@@ -15,6 +15,7 @@ RESOURCES = {
     "clinic": "api:clinic",
     "search": "api:search",
     "changes": "api:changes",
+    "offline": "api:offline-plan",
     "schema": "api:schema",
     "docs": "api:docs",
 }
