@@ -16,6 +16,7 @@ RESOURCES = {
     "clinic": "/api/v1/clinic/",
     "search": "/api/v1/search/",
     "changes": "/api/v1/changes/",
+    "offline": "/api/v1/offline/",
     "schema": "/api/v1/schema/",
     "docs": "/api/v1/docs/",
 }

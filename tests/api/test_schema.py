@@ -57,6 +57,7 @@ PUBLIC_RESOURCES = {
     "/api/v1/clinic/",
     "/api/v1/search/",
     "/api/v1/changes/",
+    "/api/v1/offline/",
 }
 
 
