@@ -5,10 +5,7 @@ Mounted before Wagtail's catch-all, so these paths win over any page slug.
 
 from django.urls import path
 
-from wagtail.contrib.sitemaps.views import sitemap
-
-from . import bookings, navigator, views
-from .sitemaps import LibrarySitemap
+from . import bookings, navigator, sitemaps, views
 
 app_name = "frontend"
 
@@ -20,5 +17,6 @@ urlpatterns = [
     path("where-does-it-hurt/", navigator.navigator, name="navigator"),
     path("where-does-it-hurt/<slug:region_slug>/", navigator.navigator, name="navigator-region"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": LibrarySitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
 ]

@@ -16,6 +16,7 @@ RESOURCES = {
     "search": "api:search",
     "search_index": "api:search-index",
     "changes": "api:changes",
+    "offline": "api:offline-plan",
     "schema": "api:schema",
     "docs": "api:docs",
 }

@@ -15,7 +15,9 @@ RESOURCES = {
     "sections": "/api/v1/sections/",
     "clinic": "/api/v1/clinic/",
     "search": "/api/v1/search/",
+    "search_index": "/api/v1/search/index/",
     "changes": "/api/v1/changes/",
+    "offline": "/api/v1/offline/",
     "schema": "/api/v1/schema/",
     "docs": "/api/v1/docs/",
 }
