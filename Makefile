@@ -67,6 +67,12 @@ bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || echo "wrk not found: using the Python load generator"
 	$(BIN)/python -m tests.benchmarks.run
 
+## Every page type and API resource at the demo size and at 5,000 articles: cold and warm
+## time, size, queries, with the ratio (tests/benchmarks/scale.py; libraries kept in bench-results/)
+.PHONY: bench-scale
+bench-scale: install
+	$(BIN)/python -m tests.benchmarks.scale $(BENCH_SCALE_ARGS)
+
 ## Stop the local PostgreSQL under a running gunicorn and check the site degrades and recovers
 .PHONY: outage-drill
 outage-drill: install

@@ -6,9 +6,14 @@ can never disagree. Each takes the current request (for absolute URLs and the
 site's clinic settings) and returns plain data.
 """
 
-from cms.models import ArticlePage, ClinicSettings, RoutinePage, StretchGuidePage
+from cms.models import (
+    ArticlePage,
+    ClinicSettings,
+    RoutinePage,
+    StretchGuidePage,
+    StretchIndexPage,
+)
 
-from . import search as library_search
 from . import selectors
 from .serializers.catalogue import (
     ClinicSerializer,
@@ -48,16 +53,18 @@ def page_detail(page, request) -> dict:
     return DETAIL_SERIALIZERS[type(page)](page, context=_context(request)).data
 
 
-def articles(request, *, section=None) -> list[dict]:
-    queryset = selectors.public_articles().order_by("title")
-    if section is not None:
-        queryset = queryset.child_of(section)
-    return ArticleSummarySerializer(queryset, many=True, context=_context(request)).data
+def article_summaries(request, pages) -> list[dict]:
+    """Articles (a list or one page of a longer one) as ``/api/v1/articles/`` lists them."""
+    return ArticleSummarySerializer(pages, many=True, context=_context(request)).data
 
 
-def stretches(request) -> list[dict]:
-    queryset = selectors.public_stretches().order_by("title")
-    return StretchSummarySerializer(queryset, many=True, context=_context(request)).data
+def stretch_summaries(request, pages) -> list[dict]:
+    return StretchSummarySerializer(pages, many=True, context=_context(request)).data
+
+
+def search_results(request, pages) -> list[dict]:
+    """Search hits as ``/api/v1/search/`` gives them."""
+    return SearchResultSerializer(pages, many=True, context=_context(request)).data
 
 
 def routines(request) -> list[dict]:
@@ -74,6 +81,25 @@ def sections(request) -> list[dict]:
     return SectionSerializer(selectors.public_sections(), many=True, context=_context(request)).data
 
 
+def sections_with_pages(request, *, per_section: int) -> list[dict]:
+    """Every section, with how many pages it holds and its first few, most useful first.
+
+    A constant number of queries whatever the library's size: one count for all
+    sections, then one bounded list per section (and there are only a handful).
+    """
+    sections = selectors.public_sections()
+    counts = selectors.library_counts_by_section(sections)
+    shapes = SectionSerializer(sections, many=True, context=_context(request)).data
+    result = []
+    for section, shape in zip(sections, shapes, strict=True):
+        pages = selectors.pages_for_readers(section)[:per_section]
+        summaries = (
+            stretch_summaries if isinstance(section, StretchIndexPage) else article_summaries
+        )
+        result.append({**shape, "count": counts[section.id], "pages": summaries(request, pages)})
+    return result
+
+
 def muscles(request) -> list[dict]:
     return MuscleSerializer(selectors.muscles(), many=True, context=_context(request)).data
 
@@ -85,10 +111,3 @@ def regions(request) -> list[dict]:
 def clinic(request) -> dict:
     settings = ClinicSettings.for_request(request)
     return ClinicSerializer(settings, context=_context(request)).data
-
-
-def search(request, query: str, *, limit: int = 30) -> dict:
-    """``{"results": [...], "suggestion": "..."}``: the first page of ``/api/v1/search/``."""
-    answer = library_search.search(query)
-    results = SearchResultSerializer(answer.pages[:limit], many=True, context=_context(request))
-    return {"results": results.data, "suggestion": answer.suggestion}

@@ -4,7 +4,19 @@ Live, not past its expiry, and with no view restriction on the page or any
 ancestor: drafts, unpublished, expired and private pages never reach a response.
 """
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -47,8 +59,24 @@ def _with_taxonomy(queryset: QuerySet) -> QuerySet:
     )
 
 
+# How lists put pages in front of readers: the editors' "start here" pages, then
+# the most recently reviewed, then by title; the id keeps pages from repeating or
+# being skipped between one page of a list and the next.
+READER_ORDER = ("-start_here", "-last_reviewed", "title", "id")
+
+
 def public_articles() -> QuerySet:
     return _with_taxonomy(_public(ArticlePage.objects.all()))
+
+
+def articles_for_readers(*, section: Page | None = None) -> QuerySet:
+    """Public articles, most useful first, optionally of one section."""
+    queryset = public_articles().order_by(*READER_ORDER)
+    return queryset if section is None else queryset.child_of(section)
+
+
+def stretches_for_readers() -> QuerySet:
+    return public_stretches().order_by(*READER_ORDER)
 
 
 def public_article_details() -> QuerySet:
@@ -73,6 +101,85 @@ def public_routines() -> QuerySet:
 
 def public_routine_details() -> QuerySet:
     return public_routines().select_related("call_to_action")
+
+
+def for_region(queryset: QuerySet, region_id: int) -> QuerySet:
+    """The pages of ``queryset`` for a body region, best matches first.
+
+    First the pages tagged with the region itself, then those about a muscle that
+    may refer pain there; most useful first within each. Two ``EXISTS`` tests on
+    the link tables, so the database filters, orders and counts in one pass.
+    """
+    model = queryset.model
+    page_column = f"{model._meta.model_name}_id"
+    tagged = Exists(
+        model.regions.through.objects.filter(
+            **{page_column: OuterRef("pk"), "bodyregion_id": region_id}
+        )
+    )
+    via_muscle = Exists(
+        model.muscles.through.objects.filter(
+            **{page_column: OuterRef("pk"), "muscle__regions": region_id}
+        )
+    )
+    return (
+        queryset.filter(tagged | via_muscle)
+        .annotate(region_match=Case(When(tagged, then=Value(0)), default=Value(1)))
+        .order_by("region_match", *READER_ORDER)
+    )
+
+
+def public_article_by_slug(slug: str) -> ArticlePage | None:
+    return public_articles().filter(slug=slug).first()
+
+
+def pages_for_readers(section: Page) -> QuerySet:
+    """The public pages a section holds, most useful first: articles, or stretch guides."""
+    if isinstance(section, StretchIndexPage):
+        return stretches_for_readers().child_of(section)
+    return articles_for_readers(section=section)
+
+
+def library_counts_by_section(sections: list[Page]) -> dict[int, int]:
+    """How many public articles and stretch guides each section holds, in one query."""
+    parent_path = Substr("path", 1, Length("path") - Page.steplen)
+    counts = (
+        _public(Page.objects.type(ArticlePage, StretchGuidePage))
+        .annotate(parent_path=parent_path)
+        .values("parent_path")
+        .annotate(pages=Count("id"))
+        .order_by()
+    )
+    by_path = {row["parent_path"]: row["pages"] for row in counts}
+    return {section.id: by_path.get(section.path, 0) for section in sections}
+
+
+def stored_sizes_by_section(sections: list[Page]) -> dict[int, dict]:
+    """Per section: public pages, characters of stored content, bytes of original pictures.
+
+    One aggregate query per page type (two), whatever the library's size.
+    """
+    parent_path = Substr("path", 1, Length("path") - Page.steplen)
+    by_path = {}
+    for model, content, picture in (
+        (ArticlePage, "body", "hero_image__file_size"),
+        (StretchGuidePage, "steps", "illustration__file_size"),
+    ):
+        rows = (
+            _public(model.objects.all())
+            .annotate(parent_path=parent_path)
+            .values("parent_path")
+            .annotate(
+                pages=Count("id"),
+                text=Sum(Length(content)) + Sum(Length("summary")),
+                pictures=Sum(picture),
+            )
+            .order_by()
+        )
+        for row in rows:
+            by_path[row["parent_path"]] = row
+    empty = {"pages": 0, "text": 0, "pictures": 0}
+    return {section.id: by_path.get(section.path, empty) for section in sections}
 
 
 def public_sections() -> list[Page]:

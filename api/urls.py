@@ -16,6 +16,7 @@ from api.views.library import (
     StretchDetailView,
     StretchListView,
 )
+from api.views.offline import OfflinePlanView
 from api.views.plans import PlanView
 from api.views.search import SearchIndexView, SearchView
 
@@ -37,6 +38,7 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
     path("search/index/", SearchIndexView.as_view(), name="search-index"),
     path("changes/", ChangesView.as_view(), name="changes"),
+    path("offline/", OfflinePlanView.as_view(), name="offline-plan"),
     path("booking-requests/", BookingRequestView.as_view(), name="booking-requests"),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

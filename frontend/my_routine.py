@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from api import plans, representation
+from api import plans, representation, selectors
 from api.views.plans import plan_query
 
 
@@ -42,7 +42,7 @@ def my_routine(request):
         "routine": representation.plan(request, plan.entries)
         if plan.entries and not plan.errors
         else None,
-        "stretches": representation.stretches(request),
+        "stretches": representation.stretch_summaries(request, selectors.stretches_for_readers()),
         "share_url": request.build_absolute_uri(f"{request.path}?{query}"),
         "api_url": request.build_absolute_uri(f"{reverse('api:plan')}?{query}"),
         "offline_key": f"plan:{query}",

@@ -10,23 +10,58 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from api import representation
+from api import representation, selectors
 
-from . import body_map
+from . import body_map, pagination
 
 URGENT_CARE_SLUG = "when-back-pain-needs-urgent-care"
 
+# A region page lists a few stretches and more articles per page of ``?page=N``.
+STRETCHES_PER_PAGE = 6
+ARTICLES_PER_PAGE = 12
 
-def pages_for(region: dict, pages: list[dict]) -> list[dict]:
-    """Pages tagged with the region first, then pages about muscles that refer pain there."""
-    muscles = {muscle["slug"] for muscle in region["muscles"]}
-    tagged, about_muscles = [], []
-    for page in pages:
-        if region["slug"] in {r["slug"] for r in page["regions"]}:
-            tagged.append(page)
-        elif muscles & {m["slug"] for m in page["muscles"]}:
-            about_muscles.append(page)
-    return tagged + about_muscles
+
+def _urgent_care(request) -> dict | None:
+    page = selectors.public_article_by_slug(URGENT_CARE_SLUG)
+    return representation.article_summaries(request, [page])[0] if page else None
+
+
+def _region_lists(request, region: dict) -> dict:
+    """The region's stretches and articles, best matches first, one page of each.
+
+    Both lists turn the page together (one ``?page=N``), so page 2 shows the next
+    stretches and the next articles; a list shorter than that is left empty, and
+    a page past the end of both does not exist.
+    """
+    number = pagination.page_number(request)
+    lists = {}
+    for name, queryset, summaries, per_page in (
+        (
+            "stretches",
+            selectors.public_stretches(),
+            representation.stretch_summaries,
+            STRETCHES_PER_PAGE,
+        ),
+        (
+            "articles",
+            selectors.public_articles(),
+            representation.article_summaries,
+            ARTICLES_PER_PAGE,
+        ),
+    ):
+        lists[name] = pagination.paginate(
+            request,
+            selectors.for_region(queryset, region["id"]),
+            lambda pages, summaries=summaries: summaries(request, pages),
+            per_page=per_page,
+            number=number,
+            past_end_empty=True,
+        )
+    if number > max(listing.pages for listing in lists.values()):
+        raise Http404("This region's lists have no such page.")
+    # One way on for both: the longer list decides whether there is a next page.
+    lists["listing"] = max(lists.values(), key=lambda listing: listing.pages)
+    return lists
 
 
 @require_safe
@@ -37,19 +72,17 @@ def navigator(request, region_slug=None):
         selected = next((r for r in regions if r["slug"] == region_slug), None)
         if selected is None:
             raise Http404("No such body region")
-    articles = representation.articles(request)
     context = {
         "regions": regions,
         "figures": body_map.figures(regions, selected=region_slug),
         "map_size": (body_map.WIDTH, body_map.HEIGHT),
-        "urgent_care": next((a for a in articles if a["slug"] == URGENT_CARE_SLUG), None),
+        "urgent_care": _urgent_care(request),
         "selected": selected,
     }
     if selected is not None:
         muscles_by_slug = {m["slug"]: m for m in representation.muscles(request)}
         context |= {
             "muscles": [muscles_by_slug[m["slug"]] for m in selected["muscles"]],
-            "stretches": pages_for(selected, representation.stretches(request)),
-            "articles": pages_for(selected, articles),
+            **_region_lists(request, selected),
         }
     return render(request, "frontend/navigator.html", context)

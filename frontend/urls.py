@@ -5,10 +5,7 @@ Mounted before Wagtail's catch-all, so these paths win over any page slug.
 
 from django.urls import path
 
-from wagtail.contrib.sitemaps.views import sitemap
-
-from . import bookings, my_routine, navigator, views
-from .sitemaps import LibrarySitemap
+from . import bookings, my_routine, navigator, sitemaps, views
 
 app_name = "frontend"
 
@@ -22,5 +19,6 @@ urlpatterns = [
     path("my-routine/", my_routine.my_routine, name="my-routine"),
     path("my-diary/", views.diary, name="diary"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": LibrarySitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
 ]

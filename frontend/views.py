@@ -9,16 +9,31 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from api import representation
+from api import search as library_search
+
+from . import pagination
 
 MAX_QUERY_LENGTH = 200
 
 
 @require_safe
 def search(request):
-    """``/search/?q=``: the form alone when there is nothing to search for."""
+    """``/search/?q=``: the form alone when there is nothing to search for.
+
+    Results are ``api.search``'s ranked list (as ``/api/v1/search/`` gives it),
+    a page at a time (``&page=N``), with its "Did you mean" on every page.
+    """
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    answer = representation.search(request, query) if query else None
-    return render(request, "frontend/search.html", {"query": query, "search": answer})
+    if not query:
+        return render(request, "frontend/search.html", {"query": query, "search": None})
+    answer = library_search.search(query)
+    listing = pagination.paginate(
+        request,
+        answer.pages,
+        lambda pages: representation.search_results(request, pages),
+    )
+    search = {"listing": listing, "suggestion": answer.suggestion}
+    return render(request, "frontend/search.html", {"query": query, "search": search})
 
 
 @require_safe

@@ -10,11 +10,13 @@ from api import selectors
 from cms.models import ArticlePage, RoutinePage, StretchGuidePage
 
 PAGE_TYPE_NAMES = {ArticlePage: "article", StretchGuidePage: "stretch", RoutinePage: "routine"}
+# Named in the schema as ``PageTypeEnum`` (settings' ``ENUM_NAME_OVERRIDES``).
+PAGE_TYPE_CHOICES = list(PAGE_TYPE_NAMES.values())
 
 
 class PageLinkSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    type = serializers.ChoiceField(choices=list(PAGE_TYPE_NAMES.values()))
+    type = serializers.ChoiceField(choices=PAGE_TYPE_CHOICES)
     title = serializers.CharField()
     url = serializers.URLField()
     summary = serializers.CharField()

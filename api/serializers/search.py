@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from .links import PAGE_TYPE_NAMES
+from .links import PAGE_TYPE_CHOICES, PAGE_TYPE_NAMES
 from .references import PageURLField
 
 
@@ -17,7 +17,7 @@ class SearchResultSerializer(serializers.Serializer):
 
 class SearchIndexDocSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    type = serializers.ChoiceField(choices=list(PAGE_TYPE_NAMES.values()))
+    type = serializers.ChoiceField(choices=PAGE_TYPE_CHOICES)
     title = serializers.CharField()
     summary = serializers.CharField()
     path = serializers.CharField(help_text="The page's path on this site.")

@@ -17,6 +17,7 @@ RESOURCES = {
     "search": "api:search",
     "search_index": "api:search-index",
     "changes": "api:changes",
+    "offline": "api:offline-plan",
     "schema": "api:schema",
     "docs": "api:docs",
 }

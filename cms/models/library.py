@@ -88,6 +88,11 @@ class LibraryPage(MedicalReviewMixin, SafetyNetMixin, Page):
     summary = models.TextField(
         max_length=300, help_text="One or two plain sentences for lists and search results."
     )
+    start_here = models.BooleanField(
+        "start here",
+        default=False,
+        help_text="List this page first in its section and on the body map: a good first read.",
+    )
     muscles = ParentalManyToManyField("cms.Muscle", blank=True)
     regions = ParentalManyToManyField(
         "cms.BodyRegion", blank=True, verbose_name="where the pain is felt"
@@ -108,6 +113,7 @@ class LibraryPage(MedicalReviewMixin, SafetyNetMixin, Page):
         FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
     ]
     link_panels = [FieldPanel("related_pages"), FieldPanel("references")]
+    promote_panels = Page.promote_panels + [FieldPanel("start_here")]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

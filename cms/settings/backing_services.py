@@ -94,7 +94,8 @@ def search_backends(env: Mapping[str, str]) -> dict:
     """
     url = env.get("SEARCH_URL", "")
     if not url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        # Wagtail's database backend, with SQLite's ranking done in one pass.
+        return {"default": {"BACKEND": "cms.search_backend"}}
     kind = env.get("SEARCH_BACKEND", "elasticsearch8")
     if kind not in SEARCH_BACKENDS:
         raise ValueError(f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}")

@@ -249,8 +249,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    # Page links, search results and the offline index all name a page's type the same way.
-    "ENUM_NAME_OVERRIDES": {"PageTypeEnum": ["article", "stretch", "routine"]},
+    "ENUM_NAME_OVERRIDES": {"PageTypeEnum": "api.serializers.links.PAGE_TYPE_CHOICES"},
 }
 CORS_URLS_REGEX = r"^/api/v1/.*$"
 CORS_ALLOW_ALL_ORIGINS = True

@@ -17,9 +17,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from api import representation
+from api import representation, selectors
+from cms.models import StretchIndexPage
+from frontend import pagination
 
 register = template.Library()
+
+# How many pages of each section the home page shows before "See all".
+HOME_PER_SECTION = 5
 
 # The escapes ``django.utils.html.json_script`` applies, so JSON can sit in a <script>.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -56,13 +61,19 @@ def library_sections(context):
 
 
 @register.simple_tag(takes_context=True)
-def library_articles(context, section=None):
-    return representation.articles(context["request"], section=section)
-
-
-@register.simple_tag(takes_context=True)
-def library_stretches(context):
-    return _once(context, "stretches", representation.stretches)
+def library_listing(context, section):
+    """One page (``?page=N``) of a section's articles or stretch guides, most useful first."""
+    request = context["request"]
+    summaries = (
+        representation.stretch_summaries
+        if isinstance(section, StretchIndexPage)
+        else representation.article_summaries
+    )
+    return pagination.paginate(
+        request,
+        selectors.pages_for_readers(section),
+        lambda pages: summaries(request, pages),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -72,16 +83,8 @@ def library_routines(context):
 
 @register.simple_tag(takes_context=True)
 def library_sections_with_pages(context):
-    """Every section with its pages, from one list of articles and one of stretches."""
-    request = context["request"]
-    pages_by_section = {}
-    for item in [*representation.articles(request), *library_stretches(context)]:
-        if item["section"]:
-            pages_by_section.setdefault(item["section"]["id"], []).append(item)
-    return [
-        {**section, "pages": pages_by_section.get(section["id"], [])}
-        for section in library_sections(context)
-    ]
+    """Every section with its count and first few pages: the home page's bounded overview."""
+    return representation.sections_with_pages(context["request"], per_section=HOME_PER_SECTION)
 
 
 @register.simple_tag(takes_context=True)

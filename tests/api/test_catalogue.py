@@ -10,12 +10,15 @@ from .helpers import assert_problem, restrict
 RESOURCES = {
     "articles": "/api/v1/articles/",
     "stretches": "/api/v1/stretches/",
+    "routines": "/api/v1/routines/",
     "muscles": "/api/v1/muscles/",
     "regions": "/api/v1/regions/",
     "sections": "/api/v1/sections/",
     "clinic": "/api/v1/clinic/",
     "search": "/api/v1/search/",
+    "search_index": "/api/v1/search/index/",
     "changes": "/api/v1/changes/",
+    "offline": "/api/v1/offline/",
     "schema": "/api/v1/schema/",
     "docs": "/api/v1/docs/",
 }

@@ -12,7 +12,11 @@ from django.core.cache import cache
 
 from tests import factories
 
-LIST_BOUND = 15
+# +1 since issue 10: the delivery layer reads when the next page expires.
+LIST_BOUND = 16
+# +1 for search: the SQLite ranked backend (cms/search_backend.py) finds the ranked
+# hits in one query, then loads those pages.
+SEARCH_BOUND = LIST_BOUND + 1
 DETAIL_BOUND = 27  # +the default safety net (one settings row) since issue 9
 
 
@@ -83,7 +87,7 @@ def test_search_queries_do_not_grow_with_the_results(
     _publish_many(factories.ArticlePageFactory, library.conditions, count, tagged)
 
     body = _measure(
-        client, "/api/v1/search/?q=sciatica&limit=100", django_assert_max_num_queries, LIST_BOUND
+        client, "/api/v1/search/?q=sciatica&limit=100", django_assert_max_num_queries, SEARCH_BOUND
     )
 
     assert body["count"] == count

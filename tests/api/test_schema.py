@@ -60,6 +60,7 @@ PUBLIC_RESOURCES = {
     "/api/v1/search/",
     "/api/v1/search/index/",
     "/api/v1/changes/",
+    "/api/v1/offline/",
 }
 
 

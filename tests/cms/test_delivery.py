@@ -152,11 +152,11 @@ def test_an_expired_page_is_gone_before_publish_scheduled_runs(client, library):
     page.expire_at = expires
     factories.publish(page)
     assert client.get(page.url).status_code == 200
-    assert b"/conditions/winter/" in client.get("/sitemap.xml").content
+    assert b"/conditions/winter/" in client.get("/sitemap-pages.xml").content
 
     with time_machine.travel(expires + datetime.timedelta(minutes=1)):
         response = client.get(page.url)
-        sitemap = client.get("/sitemap.xml")
+        sitemap = client.get("/sitemap-pages.xml")
         api_list = client.get("/api/v1/articles/").json()
 
     assert response.status_code == 404

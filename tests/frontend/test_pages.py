@@ -221,12 +221,14 @@ def test_booking_page_shows_clinic_details_privacy_note_and_form_placeholder(get
     library.clinic.opening_hours = "Monday to Friday, 9am to 7pm"
     library.clinic.save()
 
-    main = get_html(library.booking.url).main
+    soup = get_html(library.booking.url)
+    main = soup.main
 
     assert "Ask for a session." in text_of(main)
     assert main.find(attrs={"data-booking-form": True}) is not None
     assert "Staff only see your details." in text_of(main.select_one(".privacy"))
-    contact = main.select_one(".contact")
+    # The clinic's details are in the footer, as on every page.
+    contact = soup.select_one(".site-footer__clinic")
     assert "1 Example Street" in text_of(contact)
     assert "Monday to Friday, 9am to 7pm" in text_of(contact)
     assert contact.find("a", href="tel:07700900123")

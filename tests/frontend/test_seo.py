@@ -55,18 +55,6 @@ def test_structural_pages_have_canonical_and_description(get_html, library):
     )
 
 
-def test_sitemap_lists_published_pages_and_not_drafts(client, library, article, stretch):
-    factories.ArticlePageFactory(parent=library.conditions, slug="draft-article", live=False)
-
-    response = client.get("/sitemap.xml")
-
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert "<loc>http://testserver/conditions/sciatica/</loc>" in body
-    assert "<loc>http://testserver/stretches/figure-four-stretch/</loc>" in body
-    assert "draft-article" not in body
-
-
 def test_robots_txt_points_to_the_sitemap(client, library):
     response = client.get("/robots.txt")
 

@@ -8,9 +8,7 @@ from cms.settings import backing_services
 def test_no_variables_means_a_laptop():
     assert backing_services.caches({})["default"]["BACKEND"].endswith("LocMemCache")
     assert backing_services.media_storage({})["BACKEND"].endswith("FileSystemStorage")
-    assert backing_services.search_backends({}) == {
-        "default": {"BACKEND": "wagtail.search.backends.database"}
-    }
+    assert backing_services.search_backends({}) == {"default": {"BACKEND": "cms.search_backend"}}
     assert backing_services.frontend_cache({}) == {}
 
 

@@ -153,7 +153,7 @@ def test_laptop_defaults_need_no_service(production_env):
     found = json.loads(result.stdout)
     assert found["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert found["media"] == "django.core.files.storage.FileSystemStorage"
-    assert found["search"] == "wagtail.search.backends.database"
+    assert found["search"] == "cms.search_backend"
     assert found["purgers"] == {}
     assert found["retention"] == 90
 

@@ -1,0 +1,81 @@
+"""What saving the library for offline reading will take, before the reader starts.
+
+At a few thousand articles "Save the library" means tens of megabytes and
+thousands of requests; a phone should say so first and offer parts of it. Sizes
+are estimates from what is stored (content length and picture files), computed
+in a constant number of queries; the saved copy is usually smaller, as phones
+get resized pictures.
+"""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from api import selectors
+from api.serializers.catalogue import SectionSerializer
+from cms.models import BodyRegion
+
+from .base import PublicReadMixin
+
+# A saved page is its HTML (the site's header, navigation and footer around the
+# content) and its JSON (the content again, with links and JSON-LD): about this
+# much besides the content itself, measured on the demo library.
+PAGE_OVERHEAD_BYTES = 14_000
+CONTENT_COPIES = 2  # the content is in the HTML and in the JSON
+
+
+class OfflinePartSerializer(serializers.Serializer):
+    pages = serializers.IntegerField(help_text="Pages to save (each as HTML and JSON).")
+    bytes = serializers.IntegerField(help_text="Estimated download, pictures included.")
+
+
+class OfflineSectionSerializer(SectionSerializer, OfflinePartSerializer):
+    pass
+
+
+class OfflinePlanSerializer(serializers.Serializer):
+    essentials = OfflinePartSerializer(
+        help_text="Always saved: the home page, the body map and its region pages, "
+        "and the page about urgent care."
+    )
+    sections = OfflineSectionSerializer(many=True, help_text="Each can be saved or left out.")
+    total = OfflinePartSerializer(help_text="Everything: the essentials and every section.")
+    changes = serializers.URLField(help_text="The changes feed a saved copy is updated from.")
+
+
+def _estimate(pages: int, text: int, pictures: int) -> dict:
+    return {
+        "pages": pages,
+        "bytes": pages * PAGE_OVERHEAD_BYTES + CONTENT_COPIES * text + pictures,
+    }
+
+
+@extend_schema(responses=OfflinePlanSerializer)
+class OfflinePlanView(PublicReadMixin, APIView):
+    """Pages and estimated bytes of an offline copy: in all, and per section."""
+
+    def fresh(self, request, *args, **kwargs):
+        sections = selectors.public_sections()
+        sizes = selectors.stored_sizes_by_section(sections)
+        shapes = SectionSerializer(sections, many=True, context={"request": request}).data
+        parts = []
+        for section, shape in zip(sections, shapes, strict=True):
+            size = sizes[section.id]
+            # Its pages, and the section's own list of them.
+            estimate = _estimate(size["pages"] + 1, size["text"] or 0, size["pictures"] or 0)
+            parts.append({**shape, **estimate})
+        # Home, the body map, one page per region, the urgent-care page.
+        essentials = _estimate(3 + BodyRegion.objects.count(), 0, 0)
+        total = {
+            key: essentials[key] + sum(part[key] for part in parts) for key in ("pages", "bytes")
+        }
+        return Response(
+            {
+                "essentials": essentials,
+                "sections": parts,
+                "total": total,
+                "changes": reverse("api:changes", request=request),
+            }
+        )
