@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the delivery layer, so kept answers are framed-protected like fresh ones.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Outside everything that reads or writes the body; public responses only (BREACH).
     "cms.delivery.middleware.PublicGZipMiddleware",
     "cms.security.SecurityHeadersMiddleware",
@@ -83,7 +85,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its lockout answer.
     "axes.middleware.AxesMiddleware",
