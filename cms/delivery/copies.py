@@ -15,6 +15,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils import timezone
@@ -55,9 +56,15 @@ class Copy:
 
 
 def key_for(request) -> str:
-    """Scheme and host too (bodies carry absolute URLs); parameters in a stable order."""
+    """Scheme and host too (bodies carry absolute URLs); parameters in a stable order.
+
+    The code's release is part of the key: a shared cache outlives a deploy, and a
+    copy rendered by the previous release's templates must not answer for this one.
+    """
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    address = (
+        f"{settings.DELIVERY_RELEASE}|{request.scheme}://{request.get_host()}{request.path}?{query}"
+    )
     return "delivery:copy:" + hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
 
 

@@ -5,6 +5,7 @@ environment variables and ``cms.settings.production`` hardens the rest.
 """
 
 import datetime
+import hashlib
 import os
 from pathlib import Path
 
@@ -205,8 +206,30 @@ DELIVERY_EXCLUDED_PREFIXES = [
     "/api/v1/booking-requests/",
     "/api/v1/docs/",
     "/api/v1/schema/",
+    # Code, not content: a browser must see a new release's worker and manifest at once.
+    "/serviceworker.js",
+    "/manifest.json",
 ]
 DELIVERY_QUERY_PREFIXES = ["/api/v1/"]
+
+
+def code_release() -> str:
+    """What names this release of the code, so a shared cache never serves an old one's pages.
+
+    ``RELEASE`` (e.g. the git commit) when the deploy sets it; otherwise a digest of the
+    code and templates, computed once at start-up.
+    """
+    if os.environ.get("RELEASE"):
+        return os.environ["RELEASE"]
+    digest = hashlib.blake2b(digest_size=8)
+    for folder in ("cms", "api", "frontend"):
+        for path in sorted((BASE_DIR / folder).rglob("*")):
+            if path.suffix in {".py", ".html", ".js", ".css", ".json"} and path.is_file():
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+DELIVERY_RELEASE = code_release()
 
 # Public API
 REST_FRAMEWORK = {

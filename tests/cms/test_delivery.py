@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 import time_machine
+from pwa import app_settings
 
 from django.contrib.auth.models import Group
 from django.db import OperationalError, connections
@@ -249,3 +250,25 @@ def test_with_a_shared_cache_each_process_reuses_a_copy_only_within_the_bound():
         copies.put("delivery:copy:test", copy)
         copies.drop("delivery:copy:test")
         assert copies.get("delivery:copy:test") is None
+
+
+def test_a_new_release_of_the_code_never_reads_the_previous_releases_copies(settings):
+    """A shared cache outlives a deploy: copies made by old templates must go cold."""
+    request = RequestFactory().get("/conditions/")
+    settings.DELIVERY_RELEASE = "release-1"
+    before = copies.key_for(request)
+    settings.DELIVERY_RELEASE = "release-2"
+
+    assert copies.key_for(request) != before
+
+
+@pytest.mark.django_db
+def test_the_service_worker_is_never_answered_from_a_kept_copy(client, tmp_path, settings):
+    first = client.get("/serviceworker.js")
+    release = tmp_path / "serviceworker.js"
+    release.write_text("// the next release")
+    with mock.patch.object(app_settings, "PWA_SERVICE_WORKER_PATH", str(release)):
+        second = client.get("/serviceworker.js")
+
+    assert first.status_code == second.status_code == 200
+    assert b"the next release" in second.content
