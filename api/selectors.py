@@ -13,10 +13,11 @@ from django.db.models import (
     Q,
     QuerySet,
     Sum,
+    TextField,
     Value,
     When,
 )
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Cast, Length, Substr
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -171,7 +172,8 @@ def stored_sizes_by_section(sections: list[Page]) -> dict[int, dict]:
             .values("parent_path")
             .annotate(
                 pages=Count("id"),
-                text=Sum(Length(content)) + Sum(Length("summary")),
+                # StreamFields are JSON (jsonb on PostgreSQL): measure their text.
+                text=Sum(Length(Cast(content, TextField()))) + Sum(Length("summary")),
                 pictures=Sum(picture),
             )
             .order_by()
