@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from wagtail.models import Revision
 
-from cms.models import ReviewerProfile, RoutinePage, StretchGuidePage
+from cms.models import ClinicalReviewTask, ReviewerProfile, RoutinePage, StretchGuidePage
 from cms.models.library import LibraryPage
 
 
@@ -55,4 +55,30 @@ def stamp_review(
     draft.next_review_due = on + review_interval(draft)
     draft.reviewer_name = reviewer.display_name
     draft.reviewer_credentials = reviewer.signature
+    draft.reviewed_content = draft.content_digest()
     return draft.save_revision(user=user, clean=False, log_action=False)
+
+
+def past_clinical_review(page) -> bool:
+    """The page is in a workflow whose Clinical review step it has already passed."""
+    state = page.current_workflow_state
+    task_state = state.current_task_state if state else None
+    return task_state is not None and not isinstance(task_state.task.specific, ClinicalReviewTask)
+
+
+def send_back_if_changed(page, user) -> bool:
+    """Content changed after its review, later in the workflow, goes back to the reviewer.
+
+    Otherwise the next approval would try to publish content nobody signed (which
+    ``LibraryPage.save`` refuses). True when the page was sent back.
+    """
+    if not is_reviewed_page(page) or not past_clinical_review(page):
+        return False
+    draft = page.get_latest_revision_as_object()
+    if not draft.review_problems():
+        return False
+    state = page.current_workflow_state
+    workflow = state.workflow
+    state.cancel(user=user)
+    workflow.start(page, user)
+    return True

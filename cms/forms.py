@@ -17,7 +17,16 @@ class LibraryPageForm(WagtailAdminPageForm):
 
         page = self.instance
         problems = page.safety_net_problems(site_holding(self.parent_page))
-        if self.data.get("action-publish"):
+        if self.data.get("action-publish") or self._approves_after_clinical_review():
             problems += page.review_problems()
         for problem in problems:
             self.add_error(None, problem)
+
+    def _approves_after_clinical_review(self) -> bool:
+        """An approval at a later step publishes what was signed: the content must be unchanged."""
+        from cms.clinical_review import past_clinical_review
+
+        approving = self.data.get("action-workflow-action") and (
+            self.data.get("workflow-action-name") == "approve"
+        )
+        return bool(approving) and self.instance.pk and past_clinical_review(self.instance)

@@ -11,6 +11,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.clinical_review import send_back_if_changed
 from cms.content_checks import content_warnings
 from cms.delivery import middleware as delivery
 from cms.models import (
@@ -156,6 +157,16 @@ def refuse_expired_and_name_the_page(page, request, serve_args, serve_kwargs):
         raise Http404("This page has expired.")
     if isinstance(page, ArticlePage | StretchGuidePage):
         delivery.depend_on_page(request, page.id, page.expire_at)
+
+
+@hooks.register("after_edit_page")
+def send_changed_content_back_to_review(request, page):
+    if send_back_if_changed(page.specific, request.user):
+        messages.warning(
+            request,
+            "The content changed after its clinical review, so the page went back to the"
+            " Clinical review step.",
+        )
 
 
 @hooks.register("after_create_page")

@@ -292,7 +292,8 @@ class DemoLibraryLoader:
         return reserved
 
     def _pages_to_update(self, reserved) -> list[tuple[Page, dict]]:
-        """Existing pages whose file changed and that nobody but the loader has touched."""
+        """Existing pages whose file changed (or whose review predates ``reviewed_content``)
+        and that nobody but the loader has touched."""
         just_written = {page.slug for page, _ in reserved}
         records = {r.page_id: r for r in DemoContentRecord.objects.all()}
         stale = []
@@ -309,7 +310,8 @@ class DemoLibraryLoader:
             else:
                 untouched = page.latest_revision_id == record.revision_id
                 changed = record.source_hash != source_hash(data)
-            if untouched and changed:
+            unsigned = not page.specific.reviewed_content  # reviewed before digests were kept
+            if untouched and (changed or unsigned):
                 stale.append((page, data))
         return stale
 

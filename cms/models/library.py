@@ -5,10 +5,13 @@ classes read like a form.
 """
 
 import datetime
+import hashlib
+import json
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
@@ -37,6 +40,24 @@ class MedicalReviewMixin(models.Model):
     next_review_due = models.DateField(null=True, blank=True)
     reviewer_name = models.CharField(max_length=120, blank=True)
     reviewer_credentials = models.CharField(max_length=200, blank=True)
+    reviewed_content = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="A digest of the content the last clinical review signed (see content_digest).",
+    )
+
+    # Bookkeeping and placement, not what a clinician signs: changing them needs no review.
+    REVIEW_EXEMPT_FIELDS = frozenset(
+        {
+            "last_reviewed",
+            "next_review_due",
+            "reviewer_name",
+            "reviewer_credentials",
+            "reviewed_content",
+            "start_here",
+        }
+    )
 
     review_panels = [
         MultiFieldPanel(
@@ -60,6 +81,34 @@ class MedicalReviewMixin(models.Model):
             raise ValidationError(
                 {"next_review_due": "The next review must come after the last one."}
             )
+
+    def content_digest(self) -> str:
+        """A fingerprint of what a reader is told: the title and every field this app adds.
+
+        Wagtail's own fields (slug, menus, schedule, SEO) are left out, as are
+        ``REVIEW_EXEMPT_FIELDS``. The review step stores it in ``reviewed_content``;
+        publishing compares, so content changed after its review cannot go live
+        under the old signature, whoever presses Publish and however.
+        """
+        data = self.serializable_data()
+        signed = {"title": data["title"]}
+        for field in self._meta.get_fields():
+            model = getattr(field, "related_model", None) if field.one_to_many else field.model
+            owned = model is not None and model._meta.app_label == self._meta.app_label
+            if not owned or field.name not in data or field.name in self.REVIEW_EXEMPT_FIELDS:
+                continue
+            value = data[field.name]
+            if isinstance(field, StreamField):
+                # A stream read back from the database has its blocks' defaults filled
+                # in; the one in a revision may not. Compare them as the blocks see them.
+                stream = getattr(self, field.name)
+                list(stream)
+                value = stream.get_prep_value()
+            elif field.many_to_many:
+                value = sorted(value)
+            signed[field.name] = value
+        encoded = json.dumps(signed, sort_keys=True, cls=DjangoJSONEncoder)
+        return hashlib.sha256(encoded.encode()).hexdigest()
 
     @property
     def review_status(self) -> str:
@@ -171,6 +220,12 @@ class LibraryPage(MedicalReviewMixin, SafetyNetMixin, Page):
         """Why the clinical review does not cover this content."""
         if self.last_reviewed is None:
             return ["This page has no clinical review yet: submit it for the Clinical review step."]
+        if self.reviewed_content != self.content_digest():
+            reviewed = f"{self.last_reviewed.day} {self.last_reviewed:%B %Y}"
+            return [
+                f"The content has changed since its clinical review on {reviewed}: submit it"
+                " for the Clinical review step before it goes live."
+            ]
         late = [
             ref.value["title"]
             for ref in self.references

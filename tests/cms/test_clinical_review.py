@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -165,3 +165,83 @@ def test_pages_without_medical_content_pass_through_clinical_review(library, edi
     workflow.start(section, editor)
     section.refresh_from_db()
     assert section.current_workflow_state.current_task_state.task.name == "Moderators approval"
+
+
+def _edit(client, user, page, data):
+    """Post the page editor's form as ``user`` (``data`` says which button)."""
+    client.force_login(user)
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def test_content_changed_after_the_review_cannot_go_live_by_any_road(library):
+    page = factories.ArticlePageFactory(parent=library.conditions)
+    page.summary = "A new claim nobody has checked."
+
+    with pytest.raises(ValidationError, match="changed since its clinical review"):
+        page.save_revision().publish()
+
+    page.refresh_from_db()
+    assert page.summary != "A new claim nobody has checked."
+
+
+def test_reviewed_content_may_go_live_again_unchanged(library):
+    page = factories.ArticlePageFactory(parent=library.conditions)
+    revision = page.save_revision()
+    page.unpublish()
+
+    revision.publish()
+
+    page.refresh_from_db()
+    assert page.live, "taking a page down and putting the same words back needs no new review"
+
+
+def test_a_moderator_cannot_publish_their_own_changes_under_the_old_review(
+    client, moderator, library, article_form_data
+):
+    page = factories.ArticlePageFactory(parent=library.conditions, title="Sciatica explained")
+    data = article_form_data(page.title, slug=page.slug, summary="Massage cures sciatica.")
+
+    response = _edit(client, moderator, page, {**data, "action-publish": "action-publish"})
+
+    assert response.status_code == 200
+    assert "changed since its clinical review" in response.content.decode()
+    page.refresh_from_db()
+    assert page.summary != "Massage cures sciatica."
+
+
+def test_changes_made_at_the_moderation_step_go_back_to_clinical_review(
+    client, submitted_article, gp, moderator, article_form_data
+):
+    _approve(client, gp, submitted_article)
+    data = article_form_data("Sciatica explained", summary="Changed after the review.")
+
+    response = _edit(client, moderator, submitted_article, data)  # Save draft
+
+    assert response.status_code == 302
+    assert _task_name(submitted_article) == "Clinical review"
+    _approve(client, gp, submitted_article)
+    _approve(client, moderator, submitted_article)
+    submitted_article.refresh_from_db()
+    assert submitted_article.live
+    assert submitted_article.summary == "Changed after the review."
+
+
+def test_approving_with_changes_at_the_moderation_step_is_refused_with_a_reason(
+    client, submitted_article, gp, moderator, article_form_data
+):
+    _approve(client, gp, submitted_article)
+    submitted_article.refresh_from_db()
+    task_state = submitted_article.current_workflow_state.current_task_state
+    data = article_form_data("Sciatica explained", summary="Changed while approving.")
+    data |= {
+        "action-workflow-action": "true",
+        "workflow-action-name": "approve",
+        "workflow-task-state-id": task_state.pk,
+    }
+
+    response = _edit(client, moderator, submitted_article, data)
+
+    assert response.status_code == 200
+    assert "changed since its clinical review" in response.content.decode()
+    submitted_article.refresh_from_db()
+    assert not submitted_article.live

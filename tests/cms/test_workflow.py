@@ -142,22 +142,6 @@ def test_moderator_cannot_publish_an_unreviewed_page_directly(
     assert not ArticlePage.objects.filter(slug="not-reviewed").exists()
 
 
-def test_moderator_can_publish_a_reviewed_page_directly(
-    client, moderator, library, article_form_data
-):
-    draft = factories.ArticlePageFactory(parent=library.conditions, live=False)
-    draft.save_revision()
-    client.force_login(moderator)
-    data = article_form_data(draft.title, slug=draft.slug, **{"action-publish": "action-publish"})
-
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), data)
-
-    assert response.status_code == 302
-    draft.refresh_from_db()
-    assert draft.live
-    assert draft.reviewer_name == "Dr Sam Sample", "the review stays as it was signed"
-
-
 def test_scheduled_revision_goes_live_when_publish_scheduled_runs(library):
     page = factories.ArticlePageFactory(parent=library.conditions, live=False)
     go_live_at = timezone.now() + datetime.timedelta(hours=1)
