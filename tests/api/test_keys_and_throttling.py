@@ -5,6 +5,7 @@ in a few requests; the mechanism is the one production runs.
 """
 
 import datetime
+from collections import OrderedDict
 
 import pytest
 import time_machine
@@ -138,3 +139,41 @@ def test_a_key_records_when_it_was_last_used_at_most_once_a_minute(client, artic
     with time_machine.travel(later, tick=False):
         client.get("/api/v1/articles/", headers=_bearer(api_key))
     assert APIToken.objects.get().last_used_at == later
+
+
+def _reads_allowed(throttle, requests: int, *, processes: int = 1) -> int:
+    """Reads one client gets through, its requests spread in turn over ``processes``."""
+    leases = [OrderedDict() for _ in range(processes)]
+    allowed = 0
+    for n in range(requests):
+        AnonymousReadThrottle._leases = leases[n % processes]  # each process holds its own
+        allowed += throttle.allow_key("throttle_anonymous_read_192.0.2.9")
+    return allowed
+
+
+@pytest.mark.parametrize("processes", [1, 2, 5])
+def test_leased_allowances_never_let_a_client_past_the_rate_across_processes(
+    monkeypatch, processes
+):
+    monkeypatch.setattr(AnonymousReadThrottle, "rate", "300/min", raising=False)
+    monkeypatch.setattr(AnonymousReadThrottle, "_leases", OrderedDict())
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 12, 0, 5), tick=False):
+        allowed = _reads_allowed(AnonymousReadThrottle(), 1000, processes=processes)
+
+    assert 300 - 6 * processes <= allowed <= 300, "a lease left unused loses at most itself"
+
+
+def test_a_kept_read_asks_the_shared_counter_once_per_lease(monkeypatch):
+    monkeypatch.setattr(AnonymousReadThrottle, "rate", "5000/min", raising=False)
+    monkeypatch.setattr(AnonymousReadThrottle, "_leases", OrderedDict())
+    asked = []
+    original = AnonymousReadThrottle._count
+    monkeypatch.setattr(
+        AnonymousReadThrottle,
+        "_count",
+        lambda self, counter, amount: asked.append(amount) or original(self, counter, amount),
+    )
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 12, 0, 5), tick=False):
+        assert _reads_allowed(AnonymousReadThrottle(), 250) == 250
+
+    assert asked == [100, 100, 100], "one round trip per 100 reads, not one per read"
