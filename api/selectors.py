@@ -12,6 +12,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     TextField,
     Value,
@@ -155,33 +156,71 @@ def library_counts_by_section(sections: list[Page]) -> dict[int, int]:
     return {section.id: by_path.get(section.path, 0) for section in sections}
 
 
+# The page about urgent care: the navigator leads to it, and a phone always saves it.
+URGENT_CARE_SLUG = "when-back-pain-needs-urgent-care"
+
+# What each page type stores as content and as its picture, for size estimates.
+_MEASURED = {
+    ArticlePage: ("body", "hero_image__file_size"),
+    StretchGuidePage: ("steps", "illustration__file_size"),
+    RoutinePage: ("items", None),
+}
+
+
+def _sizes(model) -> dict:
+    """Aggregates of pages, characters of stored content and bytes of original pictures."""
+    content, picture = _MEASURED[model]
+    sizes = {
+        "pages": Count("id"),
+        # StreamFields are JSON (jsonb on PostgreSQL): measure their text.
+        "text": Sum(Length(Cast(content, TextField()))) + Sum(Length("summary")),
+    }
+    return sizes | ({"pictures": Sum(picture)} if picture else {})
+
+
+def always_saved_articles() -> QuerySet:
+    """Articles a phone saves whatever sections the reader chooses: the safety net."""
+    return _public(ArticlePage.objects.filter(slug=URGENT_CARE_SLUG))
+
+
 def stored_sizes_by_section(sections: list[Page]) -> dict[int, dict]:
-    """Per section: public pages, characters of stored content, bytes of original pictures.
+    """Per section: public pages, characters of stored content, bytes of original pictures,
+    leaving out routines and the articles always saved (see ``stored_sizes_always_saved``).
 
     One aggregate query per page type (two), whatever the library's size.
     """
     parent_path = Substr("path", 1, Length("path") - Page.steplen)
     by_path = {}
-    for model, content, picture in (
-        (ArticlePage, "body", "hero_image__file_size"),
-        (StretchGuidePage, "steps", "illustration__file_size"),
-    ):
-        rows = (
-            _public(model.objects.all())
-            .annotate(parent_path=parent_path)
-            .values("parent_path")
-            .annotate(
-                pages=Count("id"),
-                # StreamFields are JSON (jsonb on PostgreSQL): measure their text.
-                text=Sum(Length(Cast(content, TextField()))) + Sum(Length("summary")),
-                pictures=Sum(picture),
-            )
-            .order_by()
-        )
-        for row in rows:
+    for model in (ArticlePage, StretchGuidePage):
+        queryset = _public(model.objects.all()).exclude(slug=URGENT_CARE_SLUG)
+        grouped = queryset.annotate(parent_path=parent_path).values("parent_path")
+        for row in grouped.annotate(**_sizes(model)).order_by():
             by_path[row["parent_path"]] = row
     empty = {"pages": 0, "text": 0, "pictures": 0}
     return {section.id: by_path.get(section.path, empty) for section in sections}
+
+
+def stored_sizes_always_saved() -> dict:
+    """The same figures for what is saved whatever the sections: routines and the safety
+    net's article. Two aggregate queries."""
+    total = {"pages": 0, "text": 0, "pictures": 0}
+    for model, queryset in (
+        (RoutinePage, _public(RoutinePage.objects.all())),
+        (ArticlePage, always_saved_articles()),
+    ):
+        row = queryset.aggregate(**_sizes(model))
+        for key in total:
+            total[key] += row.get(key) or 0
+    return total
+
+
+def sections_of_pages(page_ids) -> dict[int, int]:
+    """Each page's parent (its section), in one query, for the changes feed."""
+    parent = Page.objects.filter(
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    ).values("id")[:1]
+    rows = Page.objects.filter(id__in=page_ids).annotate(parent_id=Subquery(parent))
+    return dict(rows.values_list("id", "parent_id"))
 
 
 def public_sections() -> list[Page]:

@@ -14,15 +14,13 @@ from api import representation, selectors
 
 from . import body_map, pagination
 
-URGENT_CARE_SLUG = "when-back-pain-needs-urgent-care"
-
 # A region page lists a few stretches and more articles per page of ``?page=N``.
 STRETCHES_PER_PAGE = 6
 ARTICLES_PER_PAGE = 12
 
 
 def _urgent_care(request) -> dict | None:
-    page = selectors.public_article_by_slug(URGENT_CARE_SLUG)
+    page = selectors.public_article_by_slug(selectors.URGENT_CARE_SLUG)
     return representation.article_summaries(request, [page])[0] if page else None
 
 

@@ -24,6 +24,10 @@ class ChangeSerializer(serializers.Serializer):
     api_url = serializers.SerializerMethodField(
         help_text="Where to fetch the new state; null when the object was removed."
     )
+    section = serializers.SerializerMethodField(
+        help_text="For a page: the id of the section holding it now (as in /api/v1/sections/), "
+        "so a phone saving chosen sections skips the rest unfetched; null otherwise."
+    )
 
     def get_api_url(self, change) -> str | None:
         if change.removes:
@@ -31,6 +35,9 @@ class ChangeSerializer(serializers.Serializer):
         route, takes_id = RESOURCE_ROUTES[change.kind]
         args = [change.object_id] if takes_id else []
         return reverse(route, args=args, request=self.context["request"])
+
+    def get_section(self, change) -> int | None:
+        return self.context["sections"].get(change.id)
 
 
 class ChangesPageSerializer(serializers.Serializer):

@@ -2,6 +2,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api import selectors
 from api.models import ContentChange
 from api.pagination import LARGEST_WHOLE_NUMBER, whole_number
 from api.serializers.changes import ChangesPageSerializer
@@ -10,6 +11,9 @@ from .base import PublicReadMixin
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
+# Pages that live in a section: their changes say which one.
+Kind = ContentChange.Kind
+LIBRARY_PAGE_KINDS = (Kind.ARTICLE, Kind.STRETCH, Kind.ROUTINE)
 
 
 @extend_schema(
@@ -45,9 +49,13 @@ class ChangesView(PublicReadMixin, APIView):
         limit = whole_number(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
         found = list(ContentChange.objects.filter(id__gt=since).order_by("id")[: limit + 1])
         page = found[:limit]
+        pages = [c for c in page if c.kind in LIBRARY_PAGE_KINDS and not c.removes]
+        by_page = selectors.sections_of_pages({c.object_id for c in pages}) if pages else {}
+        sections = {c.id: by_page.get(c.object_id) for c in pages}
         data = {
             "results": page,
             "next_since": page[-1].id if page else since,
             "has_more": len(found) > limit,
         }
-        return Response(ChangesPageSerializer(data, context={"request": request}).data)
+        context = {"request": request, "sections": sections}
+        return Response(ChangesPageSerializer(data, context=context).data)

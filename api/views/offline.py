@@ -15,7 +15,6 @@ from rest_framework.views import APIView
 
 from api import selectors
 from api.serializers.catalogue import SectionSerializer
-from cms.models import BodyRegion
 
 from .base import PublicReadMixin
 
@@ -24,6 +23,8 @@ from .base import PublicReadMixin
 # much besides the content itself, measured on the demo library.
 PAGE_OVERHEAD_BYTES = 14_000
 CONTENT_COPIES = 2  # the content is in the HTML and in the JSON
+ARTICLE = "api:article-detail"
+LISTINGS = 4  # the home page, search, the diary and the body map (offline-library.js)
 
 
 class OfflinePartSerializer(serializers.Serializer):
@@ -35,10 +36,25 @@ class OfflineSectionSerializer(SectionSerializer, OfflinePartSerializer):
     pass
 
 
+class OfflineItemSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="As in the changes feed: article, stretch, routine.")
+    id = serializers.IntegerField()
+    api_url = serializers.URLField()
+
+
+class OfflineEssentialsSerializer(OfflinePartSerializer):
+    items = OfflineItemSerializer(
+        many=True,
+        help_text="Library pages saved whatever the sections: the page about urgent care. "
+        "(Routines are saved too, whatever their section.)",
+    )
+
+
 class OfflinePlanSerializer(serializers.Serializer):
-    essentials = OfflinePartSerializer(
-        help_text="Always saved: the home page, the body map and its region pages, "
-        "and the page about urgent care."
+    essentials = OfflineEssentialsSerializer(
+        help_text="Always saved: the home page and its help strip, search, the diary, the "
+        "body map and its region pages, the booking page, routines and the page about "
+        "urgent care."
     )
     sections = OfflineSectionSerializer(many=True, help_text="Each can be saved or left out.")
     total = OfflinePartSerializer(help_text="Everything: the essentials and every section.")
@@ -66,8 +82,16 @@ class OfflinePlanView(PublicReadMixin, APIView):
             # Its pages, and the section's own list of them.
             estimate = _estimate(size["pages"] + 1, size["text"] or 0, size["pictures"] or 0)
             parts.append({**shape, **estimate})
-        # Home, the body map, one page per region, the urgent-care page.
-        essentials = _estimate(3 + BodyRegion.objects.count(), 0, 0)
+        # Routines and the urgent-care page; home, search, the diary, the body map, one
+        # page per region and the booking page.
+        always = selectors.stored_sizes_always_saved()
+        listings = LISTINGS + selectors.live_regions().count()
+        listings += selectors.public_booking_page() is not None
+        essentials = _estimate(always["pages"] + listings, always["text"], always["pictures"])
+        essentials["items"] = [
+            {"type": "article", "id": pk, "api_url": reverse(ARTICLE, args=[pk], request=request)}
+            for pk in selectors.always_saved_articles().values_list("id", flat=True)
+        ]
         total = {
             key: essentials[key] + sum(part[key] for part in parts) for key in ("pages", "bytes")
         }

@@ -8,6 +8,7 @@ and each ``api_url`` it holds answers 200.
 import pytest
 import wagtail_factories
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -26,7 +27,7 @@ from .helpers import (
     restrict,
 )
 
-CHANGE_FIELDS = {"cursor", "type", "id", "action", "occurred_at", "api_url"}
+CHANGE_FIELDS = {"cursor", "type", "id", "action", "occurred_at", "api_url", "section"}
 
 
 def _page_changes(client, since: int = 0) -> list[tuple[str, str, int]]:
@@ -57,6 +58,36 @@ def test_publishing_an_article_logs_a_publish_with_where_to_fetch_it(client, art
     assert change["action"] == "publish"
     assert change["api_url"] == f"http://testserver/api/v1/articles/{article.id}/"
     assert change["occurred_at"]
+
+
+def test_a_page_change_says_which_section_holds_the_page_now(client, library, article, stretch):
+    """So a phone saving only some sections skips the others without fetching them."""
+    article.move(library.causes, pos="last-child")
+    withdrawn = factories.publish(factories.ArticlePageFactory(parent=library.conditions))
+    withdrawn.unpublish()
+
+    changes = client.get("/api/v1/changes/", {"limit": 1000}).json()["results"]
+
+    sections = {(c["type"], c["id"], c["action"]): c["section"] for c in changes}
+    assert sections[("article", article.id, "publish")] == library.causes.id
+    assert sections[("stretch", stretch.id, "publish")] == library.stretches.id
+    assert sections[("article", withdrawn.id, "unpublish")] is None
+
+
+def test_saying_the_section_costs_the_same_queries_for_more_changes(client, library):
+    factories.publish(factories.ArticlePageFactory(parent=library.conditions))
+    before = _count_queries(client)
+    for section in (library.conditions, library.causes, library.stretches):
+        factories.publish(factories.ArticlePageFactory(parent=section))
+
+    assert _count_queries(client) == before
+
+
+def _count_queries(client) -> int:
+    cache.clear()  # the delivery layer would answer a repeat from its kept copy
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/v1/changes/", {"limit": 1000}).status_code == 200
+    return len(queries)
 
 
 def test_republishing_logs_an_update(client, article):

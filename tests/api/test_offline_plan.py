@@ -32,6 +32,33 @@ def test_each_section_says_how_many_pages_and_bytes_saving_it_takes(client, libr
     assert body["changes"].endswith("/api/v1/changes/")
 
 
+def test_the_safety_net_page_and_routines_are_always_saved_and_counted_once(
+    client, library, stretch
+):
+    urgent = factories.publish(
+        factories.ArticlePageFactory(
+            parent=library.conditions, slug="when-back-pain-needs-urgent-care"
+        )
+    )
+    factories.publish(factories.RoutinePageFactory(parent=library.stretches))
+
+    body = plan(client)
+
+    assert body["essentials"]["items"] == [
+        {
+            "type": "article",
+            "id": urgent.id,
+            "api_url": f"http://testserver/api/v1/articles/{urgent.id}/",
+        }
+    ]
+    sections = {section["slug"]: section for section in body["sections"]}
+    assert sections["conditions"]["pages"] == 1  # only its list: the urgent page is essential
+    assert sections["stretches"]["pages"] == 2  # the guide and the list, not the routine
+    # Home, search, diary, body map, the booking page, the routine and the urgent page.
+    assert body["essentials"]["pages"] == 7
+    assert body["essentials"]["bytes"] > 7 * 14_000
+
+
 def test_the_plan_costs_the_same_queries_for_a_larger_library(client, library):
     factories.publish(factories.ArticlePageFactory(parent=library.conditions))
     client.get("/api/v1/offline/")

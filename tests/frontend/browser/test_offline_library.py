@@ -71,6 +71,7 @@ def test_a_saved_library_opens_every_article_and_stretch_guide_offline(phone, de
     assert len(pages) > 20
     tab = open_controlled(phone)
     library = save_library(tab)
+    expect(library.locator("[data-offline-state]")).to_have_text(re.compile(r"^Saved: \d+ pages$"))
     expect(library.locator("[data-offline-count]")).to_have_text(re.compile(r"^\d+ pages$"))
     expect(library.get_by_role("button", name="Update")).to_be_focused()
 
@@ -146,6 +147,7 @@ def test_removing_the_saved_library_frees_the_phone(phone, demo_site):
     tab = open_controlled(phone)
     library = save_library(tab)
 
+    library.get_by_text("Size, sections and more").click()
     library.get_by_role("button", name="Remove from this phone").click()
 
     expect(library.locator("[data-offline-status]")).to_have_text(
