@@ -306,7 +306,7 @@ POSES: dict[str, tuple[str, str]] = {
         "Sitting, pulling the towel so the toes of the left foot come back towards the shin",
     ),
     "wall-calf-stretch": (
-        "Standing facing a wall with both palms on it, feet together",
+        "Standing facing a wall with both palms on it, ready to step the left foot back",
         "Hands on the wall, left leg stepped back with the heel down and the knee a little bent",
     ),
     "figure-four-stretch": (
@@ -319,10 +319,10 @@ POSES: dict[str, tuple[str, str]] = {
     ),
     "standing-gluteus-medius-stretch": (
         "Standing side-on to a wall, left leg crossed behind the right",
-        "Left leg crossed behind, hips pushed sideways towards the wall",
+        "Standing with the left leg crossed behind, hips pushed sideways towards the wall",
     ),
     "side-lying-leg-raise": (
-        "Lying on your right side, head on the lower arm, top (left) leg straight",
+        "Lying on your right side, head on the lower arm, the top (left) leg straight",
         "Lying on your right side, lifting the straight left leg a hand's width",
     ),
     "kneeling-hip-flexor-stretch": (
