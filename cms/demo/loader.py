@@ -81,6 +81,19 @@ def source_hash(data: dict) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def save_svg_image(svg: str, filename: str, **fields):
+    """Store a drawing made in code as a Wagtail image (``fields``: title, description, ...)."""
+    data = svg.encode()
+    # Django's ImageField cannot measure an SVG; Willow can.
+    width, height = WillowImage.open(BytesIO(data)).get_size()
+    image = get_image_model()(**fields)
+    image.file.save(filename, ContentFile(data), save=False)
+    image.width, image.height = width, height
+    image._set_image_file_metadata()
+    image.save()
+    return image
+
+
 class DemoLibraryLoader:
     def __init__(self, library: dict, *, update: bool = False):
         self.library = library
@@ -248,17 +261,10 @@ class DemoLibraryLoader:
         Matched by title, so a second run (with or without ``--update``) adds nothing,
         and an image an editor has replaced or described again is kept as it is.
         """
-        Image = get_image_model()
-        image = Image.objects.filter(collection=collection, title=title).first()
+        image = get_image_model().objects.filter(collection=collection, title=title).first()
         if image is None:
-            data = svg.encode()
-            # Django's ImageField cannot measure an SVG; Willow can.
-            width, height = WillowImage.open(BytesIO(data)).get_size()
-            image = Image(title=title, description=description, collection=collection)
-            image.file.save(filename, ContentFile(data), save=False)
-            image.width, image.height = width, height
-            image._set_image_file_metadata()
-            image.save()
+            image = save_svg_image(svg, filename, title=title, description=description,
+                                   collection=collection)  # fmt: skip
             self.created[collection.name.lower()] += 1
         return image.id
 
