@@ -32,6 +32,16 @@ STYLED_AND_PICTURED = """() => ({
     .map((img) => img.currentSrc),
 })"""
 
+# Every picture on the page, lazy ones included (a step's pose may be far below the fold).
+UNSAVED_PICTURES = """async () => {
+  const failed = [];
+  for (const img of document.querySelectorAll("main img[src]")) {
+    const response = await fetch(img.src).catch(() => null);
+    if (!response?.ok) failed.push(img.src);
+  }
+  return failed;
+}"""
+
 FETCH = """async (url) => {
   const response = await fetch(url);
   const type = response.headers.get("Content-Type");
@@ -79,6 +89,10 @@ def test_a_saved_library_opens_every_article_and_stretch_guide_offline(phone, de
         tab.goto(path)
         expect(tab.get_by_role("heading", level=1)).to_have_text(title)
         assert tab.evaluate(STYLED_AND_PICTURED) == {"styled": True, "missing": []}, path
+        assert tab.evaluate(UNSAVED_PICTURES) == [], path
+    stretch = StretchGuidePage.objects.live().first()
+    tab.goto(path_of(stretch))
+    expect(tab.locator(".step img")).to_have_count(len(stretch.steps))
     for path in ("/", "/stretches/", "/conditions/", NAVIGATOR):
         tab.goto(path)
         expect(tab.get_by_role("heading", level=1)).not_to_have_text(OFFLINE_HEADING)
