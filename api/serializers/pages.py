@@ -180,7 +180,11 @@ class StretchStepSerializer(serializers.Serializer):
         allow_null=True, help_text="Time to get into position for a movement; null for the default."
     )
     seconds = serializers.IntegerField(help_text="How long the player stays on this step.")
-    image = ImageField(allow_null=True)
+    image = ImageField(
+        allow_null=True,
+        help_text="The step's pose. A two-sided stretch's pictures show the left side: mirror "
+        "them, and swap left and right in their alt, for the right side.",
+    )
 
 
 def stretch_steps(page, context: dict) -> list[dict]:
