@@ -187,15 +187,19 @@ class StretchStepSerializer(serializers.Serializer):
     )
 
 
-def stretch_steps(page, context: dict) -> list[dict]:
+def stretch_steps(page, context: dict, *, guides=None) -> list[dict]:
+    """``page``'s steps; ``guides``: every guide the request shows, so that all their
+    pictures are fetched in one go (a routine embeds many)."""
+    pictures = representation_context(context).step_pictures([page, *(guides or ())])
     steps = [
         {
             "position": position,
             "position_seconds": None,  # guides written before the field existed
-            **step.value,
-            "seconds": dosage.step_seconds(step.value),
+            **step["value"],
+            "image": pictures.get(step["value"].get("image")),
+            "seconds": dosage.step_seconds(step["value"]),
         }
-        for position, step in enumerate(page.steps, start=1)
+        for position, step in enumerate(page.steps.raw_data, start=1)
     ]
     return StretchStepSerializer(steps, many=True, context=context).data
 
