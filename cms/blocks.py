@@ -145,7 +145,12 @@ class ArticleBodyBlock(blocks.StreamBlock):
 
 class StretchStepBlock(blocks.StructBlock):
     instruction = blocks.TextBlock(max_length=400)
-    image = ImageChooserBlock(required=False)
+    image = ImageChooserBlock(
+        required=False,
+        label="Picture of the pose",
+        help_text="Show the left side working: the player mirrors it for the right side. "
+        "Give the image a description that names the side (left or right).",
+    )
     hold_seconds = blocks.IntegerBlock(
         min_value=0, max_value=300, default=0, help_text="0 for a movement rather than a hold."
     )

@@ -2,6 +2,7 @@
 
 from functools import cached_property
 
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from api import selectors
@@ -13,6 +14,23 @@ class RepresentationContext:
 
     def __init__(self, request):
         self.request = request
+        self.pictures = {}
+
+    def step_pictures(self, pages) -> dict:
+        """The pictures of these guides' steps by id, with their renditions, fetched once.
+
+        A guide's steps name their pictures by id; loading them through the
+        StreamField would cost a query per guide and one per picture's renditions.
+        """
+        wanted = (
+            {step["value"].get("image") for page in pages for step in page.steps.raw_data}
+            - {None}
+            - self.pictures.keys()
+        )
+        if wanted:
+            images = get_image_model().objects.prefetch_related("renditions").in_bulk(wanted)
+            self.pictures |= {pk: images.get(pk) for pk in wanted}  # None: deleted since
+        return self.pictures
 
     def absolute(self, path: str) -> str:
         return self.request.build_absolute_uri(path)

@@ -180,18 +180,26 @@ class StretchStepSerializer(serializers.Serializer):
         allow_null=True, help_text="Time to get into position for a movement; null for the default."
     )
     seconds = serializers.IntegerField(help_text="How long the player stays on this step.")
-    image = ImageField(allow_null=True)
+    image = ImageField(
+        allow_null=True,
+        help_text="The step's pose. A two-sided stretch's pictures show the left side: mirror "
+        "them, and swap left and right in their alt, for the right side.",
+    )
 
 
-def stretch_steps(page, context: dict) -> list[dict]:
+def stretch_steps(page, context: dict, *, guides=None) -> list[dict]:
+    """``page``'s steps; ``guides``: every guide the request shows, so that all their
+    pictures are fetched in one go (a routine embeds many)."""
+    pictures = representation_context(context).step_pictures([page, *(guides or ())])
     steps = [
         {
             "position": position,
             "position_seconds": None,  # guides written before the field existed
-            **step.value,
-            "seconds": dosage.step_seconds(step.value),
+            **step["value"],
+            "image": pictures.get(step["value"].get("image")),
+            "seconds": dosage.step_seconds(step["value"]),
         }
-        for position, step in enumerate(page.steps, start=1)
+        for position, step in enumerate(page.steps.raw_data, start=1)
     ]
     return StretchStepSerializer(steps, many=True, context=context).data
 

@@ -94,7 +94,8 @@ class RoutineStretchSerializer(serializers.Serializer):
 
     @extend_schema_field(StretchStepSerializer(many=True))
     def get_steps(self, page):
-        return stretch_steps(page, self.context)
+        guides = public_stretches(self.context).by_id.values()
+        return stretch_steps(page, self.context, guides=guides)
 
 
 class DosageSerializer(serializers.Serializer):

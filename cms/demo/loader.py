@@ -51,12 +51,13 @@ from cms.models import (
 )
 from cms.models.safety import LEVEL_KEYS
 
-from . import illustrations, routines
+from . import illustrations, poses, routines
 from .blocks import BlockContext, stream_data
 from .richtext import bullet_list
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 ILLUSTRATION_COLLECTION = "Stretch illustrations"
+POSE_COLLECTION = "Stretch step pictures"
 
 
 def read_yaml(path: Path):
@@ -80,6 +81,19 @@ def source_hash(data: dict) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def save_svg_image(svg: str, filename: str, **fields):
+    """Store a drawing made in code as a Wagtail image (``fields``: title, description, ...)."""
+    data = svg.encode()
+    # Django's ImageField cannot measure an SVG; Willow can.
+    width, height = WillowImage.open(BytesIO(data)).get_size()
+    image = get_image_model()(**fields)
+    image.file.save(filename, ContentFile(data), save=False)
+    image.width, image.height = width, height
+    image._set_image_file_metadata()
+    image.save()
+    return image
+
+
 class DemoLibraryLoader:
     def __init__(self, library: dict, *, update: bool = False):
         self.library = library
@@ -98,6 +112,7 @@ class DemoLibraryLoader:
         self.sections = self._ensure_sections()
         self._ensure_booking_page()
         self.illustrations = self._ensure_illustrations()
+        self.poses = self._ensure_poses()
         self.pages = self._library_pages_by_slug()
         reserved = self._reserve_missing_pages()
         for page, data in reserved:
@@ -236,31 +251,49 @@ class DemoLibraryLoader:
         fields = {k: data[k] for k in ("title", "intro", "privacy_note")}
         self._ensure_child(self.home, BookingPage, data["slug"], **fields)
 
-    def _ensure_illustrations(self) -> dict[str, int]:
-        Image = get_image_model()
+    def _collection(self, name: str) -> Collection:
         root = Collection.get_first_root_node()
-        collection = root.get_children().filter(name=ILLUSTRATION_COLLECTION).first()
-        if collection is None:
-            collection = root.add_child(name=ILLUSTRATION_COLLECTION)
+        return root.get_children().filter(name=name).first() or root.add_child(name=name)
+
+    def _svg_image(self, collection, title: str, description: str, filename: str, svg: str) -> int:
+        """The id of the image called ``title`` in ``collection``, stored from ``svg`` if missing.
+
+        Matched by title, so a second run (with or without ``--update``) adds nothing,
+        and an image an editor has replaced or described again is kept as it is.
+        """
+        image = get_image_model().objects.filter(collection=collection, title=title).first()
+        if image is None:
+            image = save_svg_image(svg, filename, title=title, description=description,
+                                   collection=collection)  # fmt: skip
+            self.created[collection.name.lower()] += 1
+        return image.id
+
+    def _ensure_illustrations(self) -> dict[str, int]:
+        collection = self._collection(ILLUSTRATION_COLLECTION)
+        return {
+            stretch["slug"]: self._svg_image(
+                collection,
+                f"{stretch['title']} (illustration)",
+                f"Drawing of the {stretch['title'].lower()}",
+                f"{stretch['slug']}.svg",
+                illustrations.stretch_svg(stretch["slug"]),
+            )
+            for stretch in self.library["stretches"]
+        }
+
+    def _ensure_poses(self) -> dict[tuple[str, str], int]:
+        """One picture per stage a stretch's steps use (``pose:`` in its file)."""
+        collection = self._collection(POSE_COLLECTION)
         ids = {}
         for stretch in self.library["stretches"]:
-            title = f"{stretch['title']} (illustration)"
-            image = Image.objects.filter(collection=collection, title=title).first()
-            if image is None:
-                svg = illustrations.stretch_svg(stretch["slug"]).encode()
-                # Django's ImageField cannot measure an SVG; Willow can.
-                width, height = WillowImage.open(BytesIO(svg)).get_size()
-                image = Image(
-                    title=title,
-                    description=f"Drawing of the {stretch['title'].lower()}",
-                    collection=collection,
+            for stage in dict.fromkeys(step["pose"] for step in stretch["steps"]):
+                ids[stretch["slug"], stage] = self._svg_image(
+                    collection,
+                    f"{stretch['title']} ({stage})",
+                    poses.pose_title(stretch["slug"], stage),
+                    f"{stretch['slug']}-{stage}.svg",
+                    poses.pose_svg(stretch["slug"], stage),
                 )
-                image.file.save(f"{stretch['slug']}.svg", ContentFile(svg), save=False)
-                image.width, image.height = width, height
-                image._set_image_file_metadata()
-                image.save()
-                self.created["illustrations"] += 1
-            ids[stretch["slug"]] = image.id
         return ids
 
     # Library pages ------------------------------------------------------
@@ -335,7 +368,11 @@ class DemoLibraryLoader:
         steps = [
             {
                 "type": "step",
-                "value": {"instruction": s["instruction"], "hold_seconds": s["hold_seconds"]},
+                "value": {
+                    "instruction": s["instruction"],
+                    "hold_seconds": s["hold_seconds"],
+                    "image": self.poses[data["slug"], s["pose"]],
+                },
             }
             for s in data["steps"]
         ]

@@ -133,6 +133,20 @@ def srcset(image) -> str:
     return ", ".join(f"{r['url']} {round(float(r['width']))}w" for r in renditions)
 
 
+@register.filter
+def step_pictures(stretch) -> list[dict]:
+    """A stretch's step pictures, each once, in step order (steps often share a pose).
+
+    A handout shows these instead of the single illustration, so a reader sees
+    how the stretch starts and where it goes; a stretch with none has an empty list.
+    """
+    pictures = {}
+    for step in stretch.get("steps") or []:
+        if step.get("image"):
+            pictures.setdefault(step["image"]["id"], step["image"])
+    return list(pictures.values())
+
+
 # Reader-facing wording for the representation's ``sides`` codes.
 SIDES = {
     "both": "Each side in turn",

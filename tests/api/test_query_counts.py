@@ -136,7 +136,15 @@ def test_stretch_detail_queries_do_not_grow_with_its_steps_and_links(
         live=False,
         illustration=wagtail_factories.ImageFactory(file__width=64, file__height=48),
         steps=[
-            {"type": "step", "value": {"instruction": f"Step {n}", "hold_seconds": n}}
+            {
+                "type": "step",
+                "value": {
+                    "instruction": f"Step {n}",
+                    "hold_seconds": n,
+                    # Every step its own picture of the pose.
+                    "image": wagtail_factories.ImageFactory(file__width=64, file__height=48).id,
+                },
+            }
             for n in range(count)
         ],
         related_pages=[{"type": "page", "value": a.id} for a in articles],
@@ -150,4 +158,5 @@ def test_stretch_detail_queries_do_not_grow_with_its_steps_and_links(
     )
 
     assert len(body["steps"]) == count
+    assert all(step["image"] for step in body["steps"])
     assert len(body["related"]) == count

@@ -342,3 +342,28 @@ def test_update_changes_nothing_when_no_file_changed(first_load_output):
 
     assert "nothing changed" in out.getvalue()
     assert _snapshot() == before
+
+
+def test_api_gives_every_step_of_every_live_demo_stretch_its_own_picture(first_load_output, client):
+    """Each step has a picture, described for someone who cannot see it; a stretch's
+    pictures are drawings of that stretch, not shared with another."""
+    seen = {}
+    for page in StretchGuidePage.objects.live():
+        detail = client.get(f"/api/v1/stretches/{page.id}/").json()
+        for step in detail["steps"]:
+            image = step["image"]
+            assert image, (page.slug, step["position"])
+            assert image["url"].endswith(".svg") and image["width"] and image["height"]
+            assert image["alt"].endswith("."), "the alt text is the pose's description"
+            assert image["renditions"]["small"]["url"]
+            assert seen.setdefault(image["id"], page.slug) == page.slug, "shared between stretches"
+    assert len(seen) >= 2 * StretchGuidePage.objects.live().count()
+
+
+def test_a_second_load_adds_no_step_pictures(first_load_output):
+    pictures = Collection.objects.get(name="Stretch step pictures")
+    count = get_image_model().objects.filter(collection=pictures).count()
+
+    DemoLibraryLoader(LIBRARY, update=True).load()
+
+    assert get_image_model().objects.filter(collection=pictures).count() == count

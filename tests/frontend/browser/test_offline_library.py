@@ -21,7 +21,7 @@ from .workers import open_controlled
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-SAVE_TIMEOUT_MS = 60_000
+SAVE_TIMEOUT_MS = 120_000  # 33 pages and ~80 pictures, on a busy two-core machine
 OFFLINE_HEADING = "You're offline"
 NAVIGATOR = "/where-does-it-hurt/"
 # The stylesheet applied, and every picture shown at once (not lazily) loaded.
@@ -31,6 +31,16 @@ STYLED_AND_PICTURED = """() => ({
     .filter((img) => !img.complete || img.naturalWidth === 0)
     .map((img) => img.currentSrc),
 })"""
+
+# Every picture on the page, lazy ones included (a step's pose may be far below the fold).
+UNSAVED_PICTURES = """async () => {
+  const failed = [];
+  for (const img of document.querySelectorAll("main img[src]")) {
+    const response = await fetch(img.src).catch(() => null);
+    if (!response?.ok) failed.push(img.src);
+  }
+  return failed;
+}"""
 
 FETCH = """async (url) => {
   const response = await fetch(url);
@@ -80,6 +90,10 @@ def test_a_saved_library_opens_every_article_and_stretch_guide_offline(phone, de
         tab.goto(path)
         expect(tab.get_by_role("heading", level=1)).to_have_text(title)
         assert tab.evaluate(STYLED_AND_PICTURED) == {"styled": True, "missing": []}, path
+        assert tab.evaluate(UNSAVED_PICTURES) == [], path
+    stretch = StretchGuidePage.objects.live().first()
+    tab.goto(path_of(stretch))
+    expect(tab.locator(".step img")).to_have_count(len(stretch.steps))
     for path in ("/", "/stretches/", "/conditions/", NAVIGATOR):
         tab.goto(path)
         expect(tab.get_by_role("heading", level=1)).not_to_have_text(OFFLINE_HEADING)

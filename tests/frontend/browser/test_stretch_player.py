@@ -4,12 +4,15 @@ One tap on Start, then nothing: every test below runs the clock, never taps Next
 """
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
 
 from wagtail.models import Site
 
+from cms.demo.loader import save_svg_image
+from cms.demo.poses import pose_svg, pose_title
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -55,10 +58,12 @@ def frozen_clock(page):
     page.clock.pause_at(START + datetime.timedelta(hours=1))
 
 
-def step(instruction, hold_seconds=0, position_seconds=None):
+def step(instruction, hold_seconds=0, position_seconds=None, image=None):
     value = {"instruction": instruction, "hold_seconds": hold_seconds}
     if position_seconds:
         value["position_seconds"] = position_seconds
+    if image:
+        value["image"] = image.id
     return {"type": "step", "value": value}
 
 
@@ -288,3 +293,44 @@ def test_buttons_are_at_least_44_pixels_tall(player):
 
     for button in page.locator("[data-screen=play] button:visible").all():
         assert button.bounding_box()["height"] >= 44
+
+
+def test_each_step_shows_its_pose_mirrored_with_its_words_for_the_right_side(player):
+    slug = "figure-four-stretch"
+    start, held = (
+        save_svg_image(
+            pose_svg(slug, stage),
+            f"{slug}-{stage}.svg",
+            title=stage,
+            description=pose_title(slug, stage),
+        )
+        for stage in ("start", "stretch")
+    )
+    page = player(
+        steps=[step("Get into position.", 0, 4, image=start), step("Hold it.", 6, image=held)],
+        repetitions=1,
+    )
+    image = page.locator(".player__image")
+    mirrored = "() => getComputedStyle(document.querySelector('.player__image')).transform"
+    page.get_by_role("button", name="Start").click()
+
+    expect(image).to_have_attribute("src", re.compile(rf"{slug}-start[._][^/]*$"))
+    expect(image).to_have_attribute("data-side", "left")
+    expect(image).to_have_attribute("alt", re.compile("left ankle crossed over the right knee"))
+    assert page.evaluate(mirrored) == "none"
+    response = page.request.get(image.get_attribute("src"))
+    assert response.ok and response.headers["content-type"] == "image/svg+xml"
+
+    page.clock.run_for(4_000)
+    expect(image).to_have_attribute("src", re.compile(rf"{slug}-stretch[._][^/]*$"))
+    expect(image).to_have_attribute("data-side", "left")
+    page.clock.run_for(6_000 + 3_000)  # the hold, then the rest before the right side
+    expect(page.locator(".player__where")).to_have_text("Right side · Repetition 1 of 1")
+    expect(image).to_have_attribute("src", re.compile(rf"{slug}-start[._][^/]*$"))
+    expect(image).to_have_attribute("data-side", "right")
+    expect(image).to_have_attribute("alt", re.compile("right ankle crossed over the left knee"))
+    assert page.evaluate(mirrored) == "matrix(-1, 0, 0, 1, 0, 0)"
+    page.clock.run_for(4_000)
+    expect(image).to_have_attribute("src", re.compile(rf"{slug}-stretch[._][^/]*$"))
+    expect(image).to_have_attribute("alt", re.compile("^Lying on your back, right ankle"))
+    assert page.evaluate(mirrored) == "matrix(-1, 0, 0, 1, 0, 0)"

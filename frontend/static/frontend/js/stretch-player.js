@@ -21,6 +21,8 @@ const items = data ? itemsOf(data) : [];
 const RESUME_KEY = "player-session"; // sessionStorage: a running session survives a reload
 const COUNTDOWN = 3;
 
+const SWAP = { left: "right", right: "left", Left: "Right", Right: "Left" };
+const otherSide = (text) => text.replace(/\b(left|right)\b/gi, (word) => SWAP[word] || word);
 const esc = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // "Set 1 of 2 · Left side · Repetition 2 of 3"; spoken with commas instead.
@@ -202,7 +204,11 @@ ${missing ? `<p class="player__warning" data-missing>${missing === 1 ? "One stre
     const picture = phase.rest ? null : phase.step.image || item.stretch.illustration;
     image.hidden = !picture;
     if (picture) Object.assign(image, { src: picture.url, alt: picture.alt, width: picture.width, height: picture.height });
-    image.classList.toggle("player__image--mirrored", phase.side === "right"); // drawn facing left
+    // Pictures show the left side: for the right one the figure is mirrored, and so are its words.
+    const mirrored = phase.side === "right";
+    image.classList.toggle("player__image--mirrored", mirrored);
+    image.dataset.side = phase.rest ? "" : phase.side;
+    if (picture && mirrored) image.alt = otherSide(picture.alt);
     cues.say(cueFor(phase, i), { change: true });
     if (!calm.matches && root.dataset.playerState === "running") {
       const left = phase.start + phase.seconds * 1000 - elapsed();
