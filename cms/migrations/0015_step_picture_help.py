@@ -7,7 +7,7 @@ import wagtail.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms", "0013_routine_start_here"),
+        ("cms", "0014_reviewed_content"),
     ]
 
     operations = [
