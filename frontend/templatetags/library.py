@@ -189,6 +189,20 @@ def minutes(seconds) -> str:
     return f"{whole} minute{'' if whole == 1 else 's'}"
 
 
+@register.simple_tag
+def card_facts(item) -> list[str]:
+    """What a card says at a glance: how long it takes, then where in the body."""
+    facts = []
+    if item.get("reading_minutes"):
+        facts.append(f"{item['reading_minutes']} min read")
+    elif item.get("total_seconds"):
+        facts.append(minutes(item["total_seconds"]).capitalize())
+    regions = [region["name"] for region in item.get("regions") or ()]
+    if regions:
+        facts.append(", ".join(regions))
+    return facts
+
+
 @register.filter
 def lines(value) -> list[str]:
     """A multi-line text (an address, opening hours) as its non-empty lines."""
