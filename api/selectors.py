@@ -83,6 +83,12 @@ def articles_for_readers(*, section: Page | None = None) -> QuerySet:
     return queryset if section is None else queryset.child_of(section)
 
 
+def start_here_articles() -> QuerySet:
+    """The editors' "start here" articles in the library's own order (sections, then
+    each section's order in the admin), so editors arrange the path by moving pages."""
+    return public_articles().filter(start_here=True).order_by("path")
+
+
 def stretches_for_readers() -> QuerySet:
     return public_stretches().order_by(*READER_ORDER)
 

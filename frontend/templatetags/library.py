@@ -25,6 +25,8 @@ register = template.Library()
 
 # How many pages of each section the home page shows before "See all".
 HOME_PER_SECTION = 5
+# The home page's "start here" path: a few first reads, not the whole library.
+START_HERE_LIMIT = 5
 
 # The escapes ``django.utils.html.json_script`` applies, so JSON can sit in a <script>.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -85,6 +87,12 @@ def library_routines(context):
 def library_sections_with_pages(context):
     """Every section with its count and first few pages: the home page's bounded overview."""
     return representation.sections_with_pages(context["request"], per_section=HOME_PER_SECTION)
+
+
+@register.simple_tag(takes_context=True)
+def library_start_here(context):
+    """The editors' "start here" articles: the home page's short path for new readers."""
+    return representation.start_here(context["request"], limit=START_HERE_LIMIT)
 
 
 @register.simple_tag(takes_context=True)
@@ -187,6 +195,12 @@ def minutes(seconds) -> str:
     if whole < 1:
         return "under a minute"
     return f"{whole} minute{'' if whole == 1 else 's'}"
+
+
+@register.simple_tag
+def card_picture(item) -> dict | None:
+    """A card's picture: a search hit's image, an article's hero, a stretch's drawing."""
+    return item.get("image") or item.get("hero_image") or item.get("illustration")
 
 
 @register.simple_tag
