@@ -8,6 +8,7 @@ from api import jsonld
 from cms import dosage
 from cms.content_checks import reading_minutes
 from cms.models import StretchGuidePage
+from cms.site_url import absolute_url
 
 from .blocks import (
     RichTextField,
@@ -64,7 +65,7 @@ class LibraryPageSummarySerializer(serializers.Serializer):
     def get_api_url(self, page) -> str | None:
         if page.id is None:  # previewed before its first save
             return None
-        return reverse(self.detail_route, args=[page.id], request=self.context["request"])
+        return absolute_url(reverse(self.detail_route, args=[page.id]))
 
     @extend_schema_field(SectionRefSerializer(allow_null=True))
     def get_section(self, page):

@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from api import representation, selectors
+from cms import site_url
 from cms.models import StretchIndexPage
 from frontend import pagination
 
@@ -100,6 +101,14 @@ def booking_url(context):
     """Where "Book" leads: the on-site booking page, else the clinic's online booking."""
     clinic = library_clinic(context)
     return clinic["booking_page_url"] or clinic["booking_url"] or ""
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page=None) -> str:
+    """A page's (or else this path's) address on the configured ``SITE_URL``."""
+    if page is not None:
+        return site_url.page_url(page, context["request"])
+    return site_url.absolute_url(context["request"].path)
 
 
 @register.simple_tag
