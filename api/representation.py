@@ -100,6 +100,11 @@ def sections_with_pages(request, *, per_section: int) -> list[dict]:
     return result
 
 
+def start_here(request, *, limit: int) -> list[dict]:
+    """The first few "start here" articles, as ``/api/v1/articles/`` lists them."""
+    return article_summaries(request, selectors.start_here_articles()[:limit])
+
+
 def muscles(request) -> list[dict]:
     return MuscleSerializer(selectors.muscles(), many=True, context=_context(request)).data
 

@@ -17,6 +17,7 @@ from django.db.models import (
     TextField,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Cast, Length, Substr
 from django.utils import timezone
@@ -68,7 +69,12 @@ READER_ORDER = ("-start_here", "-last_reviewed", "title", "id")
 
 
 def public_articles() -> QuerySet:
-    return _with_taxonomy(_public(ArticlePage.objects.all()))
+    """With their pictures' renditions, so a list of cards costs no query per card."""
+    return (
+        _with_taxonomy(_public(ArticlePage.objects.all()))
+        .select_related("hero_image")
+        .prefetch_related("hero_image__renditions")
+    )
 
 
 def articles_for_readers(*, section: Page | None = None) -> QuerySet:
@@ -77,12 +83,18 @@ def articles_for_readers(*, section: Page | None = None) -> QuerySet:
     return queryset if section is None else queryset.child_of(section)
 
 
+def start_here_articles() -> QuerySet:
+    """The editors' "start here" articles in the library's own order (sections, then
+    each section's order in the admin), so editors arrange the path by moving pages."""
+    return public_articles().filter(start_here=True).order_by("path")
+
+
 def stretches_for_readers() -> QuerySet:
     return public_stretches().order_by(*READER_ORDER)
 
 
 def public_article_details() -> QuerySet:
-    return public_articles().select_related("hero_image", "call_to_action")
+    return public_articles().select_related("call_to_action")
 
 
 def public_stretches() -> QuerySet:
@@ -129,6 +141,29 @@ def for_region(queryset: QuerySet, region_id: int) -> QuerySet:
         .annotate(region_match=Case(When(tagged, then=Value(0)), default=Value(1)))
         .order_by("region_match", *READER_ORDER)
     )
+
+
+# What a card shows beyond the page's own fields, per page type.
+CARD_PARTS = {
+    ArticlePage: ("hero_image__renditions",),
+    StretchGuidePage: ("illustration__renditions",),
+    RoutinePage: (),
+}
+
+
+def prefetch_card_parts(pages: list[Page]) -> None:
+    """Pictures and regions for an already-fetched mixed list (a page of search results).
+
+    A few queries per page type, however many pages: the list costs what one card does.
+    """
+    for model, lookups in CARD_PARTS.items():
+        of_type = [page for page in pages if type(page) is model]
+        if of_type:
+            prefetch_related_objects(
+                of_type,
+                Prefetch("regions", queryset=live_regions().only("id", "slug", "name")),
+                *lookups,
+            )
 
 
 def public_article_by_slug(slug: str) -> ArticlePage | None:

@@ -9,10 +9,13 @@ stops there instead of serving:
   links to the logs (or nowhere) instead of sending them;
 * the development ``DEFAULT_FROM_EMAIL`` sends from an address nobody owns;
 * more than one web process with a per-process cache gives every process its
-  own rate-limit counters, so "10 an hour" becomes 10 an hour per worker.
+  own rate-limit counters, so "10 an hour" becomes 10 an hour per worker;
+* a ``SITE_URL`` left at the laptop's address (or not https) would put the wrong
+  address in every sitemap, canonical link and API answer.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, Tags, register
@@ -20,6 +23,7 @@ from django.core.checks import Error, Tags, register
 from cms.gunicorn import worker_count
 from cms.settings.base import DEV_FROM_EMAIL
 
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "testserver"}
 UNSENT_EMAIL_BACKENDS = {
     "django.core.mail.backends.console.EmailBackend",
     "django.core.mail.backends.filebased.EmailBackend",
@@ -59,6 +63,16 @@ def unsafe_defaults(app_configs, **kwargs):
                 "DEFAULT_FROM_EMAIL is not set: e-mail would come from a placeholder address.",
                 hint="Set DEFAULT_FROM_EMAIL to an address of the clinic that receives replies.",
                 id="cms.E003",
+            )
+        )
+    site = urlsplit(settings.SITE_URL)
+    if site.scheme != "https" or not site.hostname or site.hostname in LOCAL_HOSTS:
+        errors.append(
+            Error(
+                f"SITE_URL is {settings.SITE_URL!r}: sitemaps, canonical links and the API "
+                "would send readers and search engines to the wrong address.",
+                hint="Set SITE_URL to the public https:// address, e.g. https://library.example.org.",
+                id="cms.E005",
             )
         )
     backend = settings.CACHES["default"]["BACKEND"]

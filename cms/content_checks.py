@@ -7,7 +7,7 @@ submission; these only warn, on every save of a draft and in the editor.
 from django.conf import settings
 
 from cms.models import ArticlePage, StretchGuidePage
-from cms.readability import grade, plain_text
+from cms.readability import WORD, grade, plain_text
 
 STRETCH_TEXT_FIELDS = ("purpose", "start_position", "safety_notes", "when_not_to_do_it")
 
@@ -38,6 +38,16 @@ def reader_text(page) -> str:
         texts += [getattr(page, field) or "" for field in STRETCH_TEXT_FIELDS]
         texts += [f"{step.value['instruction']}." for step in page.steps]
     return " ".join(plain_text(text) for text in texts)
+
+
+# Words a minute for unhurried reading on a phone, to tell readers how long a page takes.
+READING_WORDS_PER_MINUTE = 200
+
+
+def reading_minutes(page) -> int:
+    """Whole minutes to read the page, at least one: shown on its card in every list."""
+    words = len(WORD.findall(reader_text(page)))
+    return max(1, -(-words // READING_WORDS_PER_MINUTE))
 
 
 def reading_grade(page) -> float | None:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from api import plans, representation, selectors
 from api.views.plans import plan_query
+from cms.site_url import absolute_url
 
 
 def _from_builder(query) -> list[str]:
@@ -43,8 +44,8 @@ def my_routine(request):
         if plan.entries and not plan.errors
         else None,
         "stretches": representation.stretch_summaries(request, selectors.stretches_for_readers()),
-        "share_url": request.build_absolute_uri(f"{request.path}?{query}"),
-        "api_url": request.build_absolute_uri(f"{reverse('api:plan')}?{query}"),
+        "share_url": absolute_url(f"{request.path}?{query}"),
+        "api_url": absolute_url(f"{reverse('api:plan')}?{query}"),
         "offline_key": f"plan:{query}",
     }
     return render(request, "frontend/my_routine.html", context, status=400 if plan.errors else 200)

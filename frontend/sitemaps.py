@@ -9,6 +9,9 @@ live until ``publish_scheduled`` runs; the public-page rule (``api.selectors``)
 already leaves it out everywhere else.
 """
 
+from urllib.parse import urlsplit
+
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.db.models import Max
 
 from wagtail.contrib.sitemaps import Sitemap
@@ -16,6 +19,7 @@ from wagtail.contrib.sitemaps.views import index as wagtail_index
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from api import selectors
+from cms.site_url import absolute_url
 
 # Search engines accept 50,000; a few hundred keep each answer quick (~0.5 ms a URL).
 PAGE_SIZE = 250
@@ -27,6 +31,13 @@ class LibrarySitemap(Sitemap):
     def items(self):
         return super().items().filter(id__in=selectors.public_pages().values("id"))
 
+    def _urls(self, page, protocol, domain):
+        """Wagtail's locations use the page's Site record; ours use ``SITE_URL``."""
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            url["location"] = absolute_url(_path_and_query(url["location"]))
+        return urls
+
     def get_latest_lastmod(self):
         """The index's ``lastmod`` from one aggregate: Django's default reads every page."""
         return self.items().aggregate(latest=Max("last_published_at"))["latest"]
@@ -36,7 +47,18 @@ SITEMAPS = {"pages": LibrarySitemap}
 
 
 def index(request):
-    return wagtail_index(request, SITEMAPS, sitemap_url_name="frontend:sitemap-section")
+    """Django names each sitemap page on the request's host; we name it on ``SITE_URL``."""
+    response = wagtail_index(request, SITEMAPS, sitemap_url_name="frontend:sitemap-section")
+    response.context_data["sitemaps"] = [
+        SitemapIndexItem(absolute_url(_path_and_query(item.location)), item.last_mod)
+        for item in response.context_data["sitemaps"]
+    ]
+    return response
+
+
+def _path_and_query(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
 
 def section(request, section):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from api import representation
 from api import search as library_search
+from cms.site_url import absolute_url
 
 from . import pagination
 
@@ -58,6 +59,6 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -23,6 +23,19 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def site_url_of_the_live_server(request):
+    """A browser reaches the live server on a random port: that is the site's
+    public address (``SITE_URL``) for the test, as 127.0.0.1:8000 is for ``make run``."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    live_server = request.getfixturevalue("live_server")
+    settings = request.getfixturevalue("settings")
+    settings.SITE_URL = live_server.url
+    yield
+
+
 @dataclass
 class Library:
     """A minimal published site: home, two sections, the stretches index, booking."""

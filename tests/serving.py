@@ -69,7 +69,11 @@ def stop(server: subprocess.Popen) -> None:
 
 
 def start_gunicorn(stack: ExitStack, env: dict, base: str, *options: str) -> subprocess.Popen:
-    """gunicorn with the repo's config, stopped when ``stack`` closes; returns once healthy."""
+    """gunicorn with the repo's config, stopped when ``stack`` closes; returns once healthy.
+
+    ``base`` is the site's public address (``SITE_URL``) unless ``env`` says otherwise.
+    """
+    env = {"SITE_URL": base, **env}
     server = subprocess.Popen(
         [str(GUNICORN), "-c", "python:cms.gunicorn", "--access-logfile", "/dev/null", *options]
         + ["cms.wsgi"],

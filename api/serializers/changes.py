@@ -2,6 +2,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from api.models import ContentChange
+from cms.site_url import absolute_url
 
 # Where to fetch the new state of each kind of object.
 RESOURCE_ROUTES = {
@@ -34,7 +35,7 @@ class ChangeSerializer(serializers.Serializer):
             return None
         route, takes_id = RESOURCE_ROUTES[change.kind]
         args = [change.object_id] if takes_id else []
-        return reverse(route, args=args, request=self.context["request"])
+        return absolute_url(reverse(route, args=args))
 
     def get_section(self, change) -> int | None:
         return self.context["sections"].get(change.id)

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from api import selectors
 from cms.models import ClinicSettings, SafetyNetSettings
+from cms.site_url import absolute_url, page_url
 
 
 class RepresentationContext:
@@ -33,12 +34,10 @@ class RepresentationContext:
         return self.pictures
 
     def absolute(self, path: str) -> str:
-        return self.request.build_absolute_uri(path)
+        return absolute_url(path)
 
     def page_url(self, page: Page) -> str:
-        # A page previewed before its first save has no address yet.
-        path = page.get_url(request=self.request)
-        return self.absolute(path) if path else ""
+        return page_url(page, self.request)
 
     @cached_property
     def clinic(self) -> ClinicSettings:

@@ -6,7 +6,9 @@ from rest_framework.reverse import reverse
 
 from api import jsonld
 from cms import dosage
+from cms.content_checks import reading_minutes
 from cms.models import StretchGuidePage
+from cms.site_url import absolute_url
 
 from .blocks import (
     RichTextField,
@@ -63,7 +65,7 @@ class LibraryPageSummarySerializer(serializers.Serializer):
     def get_api_url(self, page) -> str | None:
         if page.id is None:  # previewed before its first save
             return None
-        return reverse(self.detail_route, args=[page.id], request=self.context["request"])
+        return absolute_url(reverse(self.detail_route, args=[page.id]))
 
     @extend_schema_field(SectionRefSerializer(allow_null=True))
     def get_section(self, page):
@@ -156,13 +158,27 @@ class LibraryPageDetailMixin(serializers.Serializer):
 
 class ArticleSummarySerializer(LibraryPageSummarySerializer):
     detail_route = "api:article-detail"
+    hero_image = ImageField(allow_null=True)
+    reading_minutes = serializers.SerializerMethodField(
+        help_text="Whole minutes to read the page (summary and body), at least 1."
+    )
+
+    def get_reading_minutes(self, page) -> int:
+        return reading_minutes(page)
 
 
 class ArticleDetailSerializer(ArticleSummarySerializer, LibraryPageDetailMixin):
-    hero_image = ImageField(allow_null=True)
     body = StreamBodyField()
 
     json_ld_builder = staticmethod(jsonld.article)
+
+
+def stretch_total_seconds(page) -> int:
+    """A guide once through at its own dosage, as the player runs it."""
+    own = {
+        field: getattr(page, field) for field in ("repetitions", "sets", "sides", "rest_seconds")
+    }
+    return dosage.session_seconds([([step["value"] for step in page.steps.raw_data], own)])
 
 
 class StretchSummarySerializer(LibraryPageSummarySerializer):
@@ -170,6 +186,12 @@ class StretchSummarySerializer(LibraryPageSummarySerializer):
     difficulty = serializers.ChoiceField(choices=StretchGuidePage.Difficulty.choices)
     sides = serializers.ChoiceField(choices=StretchGuidePage.Sides.choices)
     illustration = ImageField(allow_null=True)
+    total_seconds = serializers.SerializerMethodField(
+        help_text="How long the guide takes once through at its own dosage, as the player runs it."
+    )
+
+    def get_total_seconds(self, page) -> int:
+        return stretch_total_seconds(page)
 
 
 class StretchStepSerializer(serializers.Serializer):

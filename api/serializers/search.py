@@ -1,18 +1,69 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api import selectors
+from cms.content_checks import reading_minutes
+from cms.models import ArticlePage, RoutinePage, StretchGuidePage
+
 from .links import PAGE_TYPE_CHOICES, PAGE_TYPE_NAMES
-from .references import PageURLField
+from .pages import stretch_total_seconds
+from .references import ImageSerializer, PageURLField, TaxonomyRefSerializer, image_data
+from .routines import routine_total_seconds
+
+
+class SearchResultListSerializer(serializers.ListSerializer):
+    """Fetches what the cards show for the whole page of results at once."""
+
+    def to_representation(self, data):
+        pages = list(data)
+        selectors.prefetch_card_parts(pages)
+        return super().to_representation(pages)
 
 
 class SearchResultSerializer(serializers.Serializer):
+    """A hit as a card: what it is, its picture, how long it takes and where in the body."""
+
     id = serializers.IntegerField()
     type = serializers.SerializerMethodField()
     title = serializers.CharField()
     summary = serializers.CharField()
     url = PageURLField()
+    image = serializers.SerializerMethodField(
+        help_text="An article's hero image or a stretch guide's illustration."
+    )
+    difficulty = serializers.SerializerMethodField(help_text="Stretch guides only.")
+    reading_minutes = serializers.SerializerMethodField(help_text="Articles only.")
+    total_seconds = serializers.SerializerMethodField(
+        help_text="Stretch guides and routines: how long one session takes."
+    )
+    regions = TaxonomyRefSerializer(many=True)
+
+    class Meta:
+        list_serializer_class = SearchResultListSerializer
 
     def get_type(self, page) -> str:
         return PAGE_TYPE_NAMES[type(page)]
+
+    @extend_schema_field(ImageSerializer(allow_null=True))
+    def get_image(self, page):
+        image = getattr(page, "hero_image", None) or getattr(page, "illustration", None)
+        return image_data(image, image.description, self.context) if image else None
+
+    @extend_schema_field(
+        serializers.ChoiceField(choices=StretchGuidePage.Difficulty.choices, allow_null=True)
+    )
+    def get_difficulty(self, page):
+        return getattr(page, "difficulty", None)
+
+    def get_reading_minutes(self, page) -> int | None:
+        return reading_minutes(page) if isinstance(page, ArticlePage) else None
+
+    def get_total_seconds(self, page) -> int | None:
+        if isinstance(page, StretchGuidePage):
+            return stretch_total_seconds(page)
+        if isinstance(page, RoutinePage):
+            return routine_total_seconds(page, self.context)
+        return None
 
 
 class SearchIndexDocSerializer(serializers.Serializer):

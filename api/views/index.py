@@ -4,6 +4,8 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
+from cms.site_url import absolute_url
+
 from .base import PublicReadMixin
 
 RESOURCES = {
@@ -30,6 +32,4 @@ class ApiIndexView(PublicReadMixin, APIView):
     """Links to every resource of the API and to its documentation."""
 
     def fresh(self, request, *args, **kwargs):
-        return Response(
-            {name: reverse(route, request=request) for name, route in RESOURCES.items()}
-        )
+        return Response({name: absolute_url(reverse(route)) for name, route in RESOURCES.items()})

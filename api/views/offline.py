@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from api import selectors
 from api.serializers.catalogue import SectionSerializer
+from cms.site_url import absolute_url
 
 from .base import PublicReadMixin
 
@@ -89,7 +90,7 @@ class OfflinePlanView(PublicReadMixin, APIView):
         listings += selectors.public_booking_page() is not None
         essentials = _estimate(always["pages"] + listings, always["text"], always["pictures"])
         essentials["items"] = [
-            {"type": "article", "id": pk, "api_url": reverse(ARTICLE, args=[pk], request=request)}
+            {"type": "article", "id": pk, "api_url": absolute_url(reverse(ARTICLE, args=[pk]))}
             for pk in selectors.always_saved_articles().values_list("id", flat=True)
         ]
         total = {
@@ -100,6 +101,6 @@ class OfflinePlanView(PublicReadMixin, APIView):
                 "essentials": essentials,
                 "sections": parts,
                 "total": total,
-                "changes": reverse("api:changes", request=request),
+                "changes": absolute_url(reverse("api:changes")),
             }
         )

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from api import plans
 from api.serializers.routines import PlanSerializer, plan_representation
 from cms import dosage
+from cms.site_url import absolute_url
 
 from .base import PublicReadMixin
 
@@ -68,7 +69,7 @@ class PlanView(PublicReadMixin, APIView):
         data = plan_representation(plan.entries, {"request": request})
         data |= {
             "type": "plan",
-            "url": request.build_absolute_uri(f"{reverse('frontend:my-routine')}?{query}"),
-            "api_url": request.build_absolute_uri(f"{reverse('api:plan')}?{query}"),
+            "url": absolute_url(f"{reverse('frontend:my-routine')}?{query}"),
+            "api_url": absolute_url(f"{reverse('api:plan')}?{query}"),
         }
         return Response(data)  # already the public shape; PlanSerializer documents it

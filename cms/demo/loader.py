@@ -355,6 +355,7 @@ class DemoLibraryLoader:
             "title": data["title"],
             "slug": data["slug"],
             "summary": data["summary"],
+            "start_here": data.get("start_here", False),
             **{f"safety_net_{key}": "\n".join(net.get(key, [])) for key in LEVEL_KEYS},
             "call_to_action": self.ctas[data["cta"]] if data.get("cta") else None,
             "references": [

@@ -179,6 +179,9 @@ BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "90"))
 # Wagtail
 WAGTAIL_SITE_NAME = "Back Pain Library"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public address every absolute URL is built from (cms/site_url.py): sitemap,
+# canonical links, JSON-LD, API links, QR codes. Never the request's Host header.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILSEARCH_BACKENDS = backing_services.search_backends(os.environ)
 WAGTAILFRONTENDCACHE = backing_services.frontend_cache(os.environ)
 # The admin talks to no third party: no avatars from Gravatar, no update check.

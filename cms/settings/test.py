@@ -12,3 +12,5 @@ STORAGES = {
 }
 
 SERVE_MEDIA = True
+# The test client's host, so addresses in tests read as before.
+SITE_URL = "http://testserver"

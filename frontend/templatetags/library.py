@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from api import representation, selectors
+from cms import site_url
 from cms.models import StretchIndexPage
 from frontend import pagination
 
@@ -25,6 +26,8 @@ register = template.Library()
 
 # How many pages of each section the home page shows before "See all".
 HOME_PER_SECTION = 5
+# The home page's "start here" path: a few first reads, not the whole library.
+START_HERE_LIMIT = 5
 
 # The escapes ``django.utils.html.json_script`` applies, so JSON can sit in a <script>.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -88,10 +91,24 @@ def library_sections_with_pages(context):
 
 
 @register.simple_tag(takes_context=True)
+def library_start_here(context):
+    """The editors' "start here" articles: the home page's short path for new readers."""
+    return representation.start_here(context["request"], limit=START_HERE_LIMIT)
+
+
+@register.simple_tag(takes_context=True)
 def booking_url(context):
     """Where "Book" leads: the on-site booking page, else the clinic's online booking."""
     clinic = library_clinic(context)
     return clinic["booking_page_url"] or clinic["booking_url"] or ""
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page=None) -> str:
+    """A page's (or else this path's) address on the configured ``SITE_URL``."""
+    if page is not None:
+        return site_url.page_url(page, context["request"])
+    return site_url.absolute_url(context["request"].path)
 
 
 @register.simple_tag
@@ -187,6 +204,26 @@ def minutes(seconds) -> str:
     if whole < 1:
         return "under a minute"
     return f"{whole} minute{'' if whole == 1 else 's'}"
+
+
+@register.simple_tag
+def card_picture(item) -> dict | None:
+    """A card's picture: a search hit's image, an article's hero, a stretch's drawing."""
+    return item.get("image") or item.get("hero_image") or item.get("illustration")
+
+
+@register.simple_tag
+def card_facts(item) -> list[str]:
+    """What a card says at a glance: how long it takes, then where in the body."""
+    facts = []
+    if item.get("reading_minutes"):
+        facts.append(f"{item['reading_minutes']} min read")
+    elif item.get("total_seconds"):
+        facts.append(minutes(item["total_seconds"]).capitalize())
+    regions = [region["name"] for region in item.get("regions") or ()]
+    if regions:
+        facts.append(", ".join(regions))
+    return facts
 
 
 @register.filter

@@ -25,6 +25,8 @@ SUMMARY_FIELDS = {
     "review",
     "first_published_at",
     "updated_at",
+    "hero_image",
+    "reading_minutes",
 }
 DETAIL_FIELDS = SUMMARY_FIELDS | {
     "safety_net",
@@ -34,7 +36,6 @@ DETAIL_FIELDS = SUMMARY_FIELDS | {
     "licence",
     "attribution",
     "json_ld",
-    "hero_image",
     "body",
 }
 

@@ -17,6 +17,10 @@ LIST_BOUND = 16
 # +1 for search: the SQLite ranked backend (cms/search_backend.py) finds the ranked
 # hits in one query, then loads those pages.
 SEARCH_BOUND = LIST_BOUND + 1
+# Results as cards (issue 13), here articles and stretch guides mixed: per page type one
+# query for the pages, then regions, pictures and their renditions (api.selectors
+# .prefetch_card_parts); the offline index also loads the articles' renditions.
+MIXED_SEARCH_BOUND = SEARCH_BOUND + 11
 DETAIL_BOUND = 27  # +the default safety net (one settings row) since issue 9
 
 
@@ -36,6 +40,22 @@ def _publish_many(factory, parent, count, tagged, **fields):
     return pages
 
 
+def _with_pictures(factory, parent, count, tagged, field, **fields):
+    """``count`` pages, each with its own picture, so renditions are counted too."""
+    return [
+        page
+        for _ in range(count)
+        for page in _publish_many(
+            factory,
+            parent,
+            1,
+            tagged,
+            **{field: wagtail_factories.ImageFactory(file__width=64, file__height=48)},
+            **fields,
+        )
+    ]
+
+
 def _measure(client, path, assert_max_queries, bound):
     client.get(path)  # warm-up: renditions
     cache.clear()
@@ -49,13 +69,14 @@ def _measure(client, path, assert_max_queries, bound):
 def test_article_list_queries_do_not_grow_with_the_articles(
     client, library, tagged, django_assert_max_num_queries, count
 ):
-    _publish_many(factories.ArticlePageFactory, library.conditions, count, tagged)
+    _with_pictures(factories.ArticlePageFactory, library.conditions, count, tagged, "hero_image")
 
     body = _measure(
         client, "/api/v1/articles/?limit=100", django_assert_max_num_queries, LIST_BOUND
     )
 
     assert body["count"] == count
+    assert all(article["hero_image"] for article in body["results"])
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -84,13 +105,25 @@ def test_stretch_list_queries_do_not_grow_with_the_stretches(
 def test_search_queries_do_not_grow_with_the_results(
     client, library, tagged, django_assert_max_num_queries, count
 ):
-    _publish_many(factories.ArticlePageFactory, library.conditions, count, tagged)
-
-    body = _measure(
-        client, "/api/v1/search/?q=sciatica&limit=100", django_assert_max_num_queries, SEARCH_BOUND
+    _with_pictures(factories.ArticlePageFactory, library.conditions, count, tagged, "hero_image")
+    _with_pictures(
+        factories.StretchGuidePageFactory,
+        library.stretches,
+        count,
+        tagged,
+        "illustration",
+        summary="Eases sciatica.",
     )
 
-    assert body["count"] == count
+    body = _measure(
+        client,
+        "/api/v1/search/?q=sciatica&limit=100",
+        django_assert_max_num_queries,
+        MIXED_SEARCH_BOUND,
+    )
+
+    assert body["count"] == 2 * count
+    assert all(hit["image"] and hit["regions"] for hit in body["results"])
 
 
 @pytest.mark.parametrize("count", [3, 30])

@@ -12,7 +12,8 @@ from .helpers import (
     result_ids,
 )
 
-RESULT_FIELDS = {"id", "type", "title", "summary", "url"}
+RESULT_FIELDS = {"id", "type", "title", "summary", "url", "image", "difficulty", "reading_minutes"}
+RESULT_FIELDS |= {"total_seconds", "regions"}
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def test_search_finds_articles_and_stretches_by_their_words(client, searchable):
     assert {r["type"] for r in response.json()["results"]} == {"article", "stretch"}
 
 
-def test_search_results_are_short_links_with_absolute_urls(client, searchable):
+def test_search_results_are_cards_with_absolute_urls(client, searchable):
     body = client.get("/api/v1/search/", {"q": "discs"}).json()
 
     assert body["count"] == 1
@@ -49,6 +50,11 @@ def test_search_results_are_short_links_with_absolute_urls(client, searchable):
             "title": "Slipped discs",
             "summary": "A disc bulges onto a nerve.",
             "url": "http://testserver/causes/slipped-discs/",
+            "image": None,
+            "difficulty": None,
+            "reading_minutes": 1,
+            "total_seconds": None,
+            "regions": [],
         }
     ]
     assert set(body["results"][0]) == RESULT_FIELDS

@@ -24,6 +24,7 @@ SUMMARY_FIELDS = {
     "difficulty",
     "sides",
     "illustration",
+    "total_seconds",
 }
 DETAIL_FIELDS = SUMMARY_FIELDS | {
     "safety_net",

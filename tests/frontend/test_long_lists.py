@@ -99,7 +99,7 @@ def test_the_home_page_shows_a_few_pages_per_section_and_links_to_the_rest(
     doc = get_html("/")
 
     section = doc.select_one(f'[aria-labelledby="section-{library.conditions.id}"]')
-    assert len(section.select(".link-list li")) == 2
+    assert len(section.select(".cards li")) == 2
     more = section.find("a", string="All 5 in Conditions")
     assert more["href"].endswith("/conditions/")
 

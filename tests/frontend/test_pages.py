@@ -28,7 +28,7 @@ def test_home_page_lists_sections_with_their_articles_and_stretches(
     assert soup.main.find("a", href="/where-does-it-hurt/")
     sections = {h2.get_text(strip=True): h2.find_parent("section") for h2 in soup.main("h2")}
     assert sections["Conditions"].find("a", string="Sciatica")
-    assert sections["Stretches"].find("span", string="Figure-four stretch")
+    assert sections["Stretches"].find("a", string="Figure-four stretch")
 
 
 def test_every_page_has_section_navigation_search_and_a_book_link(get_html, library, article):

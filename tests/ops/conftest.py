@@ -20,6 +20,7 @@ APP_VARIABLES = (
     "MEDIA_URL",
     "EMAIL_BACKEND",
     "DEFAULT_FROM_EMAIL",
+    "SITE_URL",
     "WEB_CONCURRENCY",
     "STATIC_ROOT",
     "DJANGO_ALLOW_ASYNC_UNSAFE",  # set for the browser tests' live server
@@ -37,6 +38,7 @@ def production_env():
         CSRF_TRUSTED_ORIGINS="https://library.example.org",
         DATABASE_URL="postgres://library:secret@db.internal:5432/library",
         WAGTAILADMIN_BASE_URL="https://library.example.org",
+        SITE_URL="https://library.example.org",
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         DEFAULT_FROM_EMAIL="library@clinic.example.net",
         WEB_CONCURRENCY="1",

@@ -79,6 +79,8 @@ def deploy_check(production_env, migrated_database_url):
         ({"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend"}, "cms.E002"),
         ({"DEFAULT_FROM_EMAIL": ""}, "cms.E003"),
         ({"WEB_CONCURRENCY": "5"}, "cms.E004"),
+        ({"SITE_URL": ""}, "cms.E005"),
+        ({"SITE_URL": "http://library.example.org"}, "cms.E005"),
     ],
 )
 def test_check_deploy_refuses_unsafe_defaults(
