@@ -172,6 +172,20 @@ def test_settings_are_saved_under_the_admin_policy(editor_signed_in, library):
     assert visitor.violations == [], "\n".join(visitor.violations)
 
 
+def test_an_inline_panel_starts_the_scripts_of_the_forms_it_adds(editor_signed_in):
+    """The workflow form: "Add a task" copies a form whose chooser script the panel
+    runs (jQuery keeps its nonce); the chooser then opens the task chooser."""
+    visitor, page = editor_signed_in, editor_signed_in.page
+    visitor.visit("/admin/workflows/add/", ready="form")
+    page.locator("#id_workflow_tasks-ADD").click()
+    added = page.locator("#id_workflow_tasks-FORMS [id$='-task-chooser']").last
+    added.locator(".unchosen [data-chooser-action-choose]").click()
+    expect(page.locator(".modal-content")).to_be_visible()
+    expect(page.locator(".modal-content form.task-search")).to_be_attached()
+    visitor.settle()
+    assert visitor.violations == [], "\n".join(visitor.violations)
+
+
 def test_other_admin_screens_run_under_the_admin_policy(editor_signed_in, article):
     muscle = factories.MuscleFactory()
     for path in (
@@ -183,7 +197,6 @@ def test_other_admin_screens_run_under_the_admin_policy(editor_signed_in, articl
         "/admin/snippets/cms/bookingrequest/",
         "/admin/images/",
         "/admin/reports/site-history/",
-        "/admin/workflows/add/",
     ):
         editor_signed_in.visit(path)
     violations = editor_signed_in.violations
