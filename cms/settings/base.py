@@ -168,6 +168,7 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # kind of response differs from it (cms/settings/content_security.py).
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": content_security.reading_pages(MEDIA_URL)}
 CONTENT_SECURITY_POLICY_BY_KIND = content_security.BY_KIND
+
 STORAGES = {
     "default": backing_services.media_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
