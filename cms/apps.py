@@ -7,8 +7,10 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import (
+            admin_scripts,
             checks,  # noqa: F401  (registers the deploy checks)
             search_index,
         )
 
         search_index.connect()
+        admin_scripts.install()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from . import backing_services
+from . import backing_services, content_security
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "pwa",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     # Outside everything that reads or writes the body; public responses only (BREACH).
     "cms.delivery.middleware.PublicGZipMiddleware",
     "cms.security.SecurityHeadersMiddleware",
+    # django-csp, choosing the policy per kind of response (cms/content_security.py).
+    "cms.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Before sessions, auth and routing: a kept answer costs no query (cms/delivery).
@@ -160,6 +163,12 @@ MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Let Django itself serve MEDIA_URL (development, tests, a single small server).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+
+# Content-Security-Policy (django-csp): the reading pages' policy, and how each other
+# kind of response differs from it (cms/settings/content_security.py).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": content_security.reading_pages(MEDIA_URL)}
+CONTENT_SECURITY_POLICY_BY_KIND = content_security.BY_KIND
+
 STORAGES = {
     "default": backing_services.media_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -2,8 +2,8 @@
 
 django-pwa's ``{% progressive_web_app_meta %}`` registers the service worker in
 an inline ``<script>``, which the site's Content-Security-Policy refuses
-(``script-src 'self'``, see ``cms.security``); ``frontend/js/offline-library.js``
-registers it instead, and these tags write the rest.
+(``script-src 'self'``, see ``cms/settings/content_security.py``);
+``frontend/js/offline-library.js`` registers it instead, and these tags write the rest.
 """
 
 import json
