@@ -90,25 +90,30 @@ class MedicalReviewMixin(models.Model):
         publishing compares, so content changed after its review cannot go live
         under the old signature, whoever presses Publish and however.
         """
-        data = self.serializable_data()
-        signed = {"title": data["title"]}
+        encoded = json.dumps(self.signed_content(), sort_keys=True, cls=DjangoJSONEncoder)
+        return hashlib.sha256(encoded.encode()).hexdigest()
+
+    def signed_content(self) -> dict:
+        """What ``content_digest`` fingerprints, field by field."""
+        signed = {"title": self.title}
         for field in self._meta.get_fields():
-            model = getattr(field, "related_model", None) if field.one_to_many else field.model
-            owned = model is not None and model._meta.app_label == self._meta.app_label
-            if not owned or field.name not in data or field.name in self.REVIEW_EXEMPT_FIELDS:
+            if field.one_to_many or field.name in self.REVIEW_EXEMPT_FIELDS:
+                continue  # library pages have no child objects of their own
+            if getattr(field, "primary_key", False):
+                continue  # the link to Wagtail's page row
+            if field.model._meta.app_label != self._meta.app_label:
                 continue
-            value = data[field.name]
             if isinstance(field, StreamField):
                 # A stream read back from the database has its blocks' defaults filled
                 # in; the one in a revision may not. Compare them as the blocks see them.
                 stream = getattr(self, field.name)
                 list(stream)
-                value = stream.get_prep_value()
-            elif field.many_to_many:
-                value = sorted(value)
-            signed[field.name] = value
-        encoded = json.dumps(signed, sort_keys=True, cls=DjangoJSONEncoder)
-        return hashlib.sha256(encoded.encode()).hexdigest()
+                signed[field.name] = _without_block_ids(stream.get_prep_value())
+            elif field.many_to_many and not field.auto_created:
+                signed[field.name] = sorted(item.pk for item in getattr(self, field.name).all())
+            elif field.concrete:
+                signed[field.name] = field.value_from_object(self)
+        return signed
 
     @property
     def review_status(self) -> str:
@@ -122,6 +127,20 @@ class MedicalReviewMixin(models.Model):
         if self.next_review_due <= today + warning:
             return "due-soon"
         return "current"
+
+
+def _without_block_ids(value):
+    """A stream's data without its blocks' ids: new ids are minted for unsaved blocks."""
+    if isinstance(value, list):
+        return [_without_block_ids(item) for item in value]
+    if isinstance(value, dict):
+        is_block = "value" in value and set(value) <= {"type", "value", "id"}
+        return {
+            key: _without_block_ids(item)
+            for key, item in value.items()
+            if not (is_block and key == "id")
+        }
+    return value
 
 
 def site_holding(page: Page) -> Site | None:
