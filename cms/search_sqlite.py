@@ -53,6 +53,8 @@ class RankedQueryCompiler(SQLiteSearchQueryCompiler):
 class RankedSearchResults(SQLiteSearchResults):
     def _hits(self):
         compiler = self.query_compiler
+        if not isinstance(compiler, RankedQueryCompiler):
+            return None  # autocomplete (the admin's search as you type): the stock plan
         return compiler.ranked_hits(compiler.get_config(self.backend))
 
     def _do_search(self):

@@ -78,3 +78,19 @@ def test_drafts_are_never_found(library, articles):
     draft.save_revision()
 
     assert draft.id not in [page.id for page in _search("quokka")]
+
+
+def test_autocomplete_uses_wagtails_plan_and_finds_by_prefix(articles):
+    """The admin's header search autocompletes; it has no ranked plan and must not fail."""
+    found = selectors.public_library_search_scope().specific().autocomplete("Pag")
+
+    assert {page.title for page in found} == {"Page 0", "Page 1", "Page 2", "Page 3"}
+
+
+def test_the_admins_page_search_answers(client, admin_user, articles):
+    client.force_login(admin_user)
+
+    response = client.get("/admin/pages/search/", {"q": "Page"})
+
+    assert response.status_code == 200
+    assert "Page 3" in response.content.decode()
