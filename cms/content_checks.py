@@ -12,6 +12,13 @@ from cms.readability import WORD, grade, plain_text
 STRETCH_TEXT_FIELDS = ("purpose", "start_position", "safety_notes", "when_not_to_do_it")
 
 
+def _items(values) -> list:
+    """A list block's raw items, stored either bare or as ``{"type": "item", "value": ...}``."""
+    return [
+        item["value"] if isinstance(item, dict) and "value" in item else item for item in values
+    ]
+
+
 def _body_text(body) -> list[str]:
     texts = []
     for block in body.raw_data if body else []:
@@ -23,9 +30,9 @@ def _body_text(body) -> list[str]:
         elif block["type"] == "callout":
             texts.append(value.get("text", ""))
         elif block["type"] == "key_facts":
-            texts.extend(f"{fact}." for fact in value.get("facts", []))
+            texts.extend(f"{fact}." for fact in _items(value.get("facts", [])))
         elif block["type"] == "questions":
-            texts.extend(f"{qa['question']} {qa['answer']}" for qa in value)
+            texts.extend(f"{qa['question']} {qa['answer']}" for qa in _items(value))
     return texts
 
 

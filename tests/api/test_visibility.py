@@ -159,7 +159,7 @@ def test_a_published_edit_shows_at_once_and_a_draft_edit_does_not(client, articl
     article.save_revision()
     assert client.get(f"/api/v1/articles/{article.id}/").json()["title"] == "Sciatica"
 
-    article.save_revision().publish()
+    factories.publish(article)  # reviewed and approved
     assert client.get(f"/api/v1/articles/{article.id}/").json()["title"] == "Sciatica, revised"
 
 
