@@ -11,7 +11,7 @@ How each gets a nonce (``cms.content_security.script_nonce``): the templates are
 overridden in ``cms/templates/wagtailadmin/`` to add ``nonce="{% script_nonce %}"``
 and nothing else (``tests/ops/test_admin_scripts.py`` checks they still match
 Wagtail's); ``BaseChooser.render`` builds its script in Python, so ``install()``
-swaps in the same method with the nonce attribute. Form widgets never see the
+wraps it to name Wagtail's own script with the nonce. Form widgets never see the
 request, hence the tag rather than ``{{ request.csp_nonce }}``; both give the
 same per-response nonce.
 
@@ -33,16 +33,17 @@ WAGTAIL_CHOOSER_RENDER = BaseChooser.render
 
 
 def render_chooser(self, name, value, attrs=None, renderer=None):
-    """``BaseChooser.render`` of Wagtail 8, with this response's nonce on its script."""
-    try:
-        id_ = attrs["id"]
-    except (KeyError, TypeError) as e:
-        raise TypeError("BaseChooser cannot be rendered without an 'id' attribute") from e
-    value_data = self.get_value_data(value)
-    widget_html = self.render_html(name, value_data, attrs)
-    js = self.render_js_init(id_, name, value_data)
-    # As Wagtail marks its own markup safe; only the nonce attribute is new.
-    return mark_safe(f'{widget_html}<script nonce="{escape(script_nonce())}">{js}</script>')
+    """Wagtail's chooser, with this response's nonce on the script that starts it.
+
+    Wagtail writes the widget's HTML, then ``<script>`` and its start-up code.
+    Whatever the widget shows (a chosen image's title, say) is HTML-escaped, so
+    the first literal ``<script>`` is always Wagtail's own: only that one is named.
+    """
+    html = WAGTAIL_CHOOSER_RENDER(self, name, value, attrs, renderer)
+    widget, opening, script = str(html).partition("<script>")
+    if not opening:
+        return html
+    return mark_safe(f'{widget}<script nonce="{escape(script_nonce())}">{script}')
 
 
 def install():

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import wagtail_factories
 
 import wagtail
 from wagtail.images.widgets import AdminImageChooser
@@ -140,3 +141,14 @@ def test_choosers_render_as_wagtails_do_but_with_the_nonce(library):
 
     assert '<script nonce="">new ImageChooser(' in ours  # outside a request: an empty nonce
     assert NONCE_ATTRIBUTE.sub("", ours) == theirs
+
+
+@pytest.mark.django_db
+def test_a_chosen_images_title_cannot_carry_a_nonced_script(library):
+    image = wagtail_factories.ImageFactory(title="<script>alert(1)</script>")
+    widget = AdminImageChooser()
+
+    html = widget.render("hero_image", image.pk, {"id": "id_hero_image"})
+
+    assert html.count("nonce=") == 1
+    assert html.index("nonce=") > html.index("&lt;script&gt;alert(1)"), "Wagtail's script only"
