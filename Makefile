@@ -48,10 +48,13 @@ lock: $(BIN)/uv
 	$(BIN)/uv pip compile --quiet requirements.in -o requirements.txt --python-version 3.11
 	$(BIN)/uv pip compile --quiet requirements-dev.in -o requirements-dev.txt --python-version 3.11
 
-## The whole test suite again on this machine's PostgreSQL 15 (started and set up by .ci/postgres.sh)
+## The test suite again on this machine's PostgreSQL 15 (started and set up by .ci/postgres.sh).
+## Browser tests run once, in `make test`: they drive the front end through the same API and
+## views, and repeating them here would take CI's run near its hour. PG_ARGS="" runs them too.
 .PHONY: test-postgres audit loadtest
+PG_ARGS ?= -m "not browser"
 test-postgres: install
-	DATABASE_URL=$$(.ci/postgres.sh) $(BIN)/pytest
+	DATABASE_URL=$$(.ci/postgres.sh) $(BIN)/pytest $(PG_ARGS)
 
 ## Known vulnerabilities in every pin, from PyPI's advisory data (needs https://pypi.org)
 audit: install
