@@ -1,11 +1,35 @@
 """Playwright driving Debian's Chromium (see ``tests.chromium``) against the live server."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.chromium import launch
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True}
+
+
+@pytest.fixture
+def demo_site(transactional_db, live_server):
+    """The demo library behind the live server, every picture's renditions made beforehand.
+
+    Pages and API answers make a picture's renditions on first use. A phone saving
+    the library asks for many at once, and the shared in-memory SQLite test database
+    refuses concurrent writers ("table is locked"), which a file or PostgreSQL does not.
+    """
+    from django.test import Client
+
+    from cms.demo.loader import load_demo_library
+
+    load_demo_library()
+    client = Client()
+    for resource in ("articles", "stretches", "routines"):
+        listing = client.get(f"/api/v1/{resource}/", {"limit": 100}).json()["results"]
+        for item in listing:
+            for address in (item["api_url"], item["url"]):
+                assert client.get(urlsplit(address).path).status_code == 200, address
+    return live_server
 
 
 def pytest_collection_modifyitems(items):

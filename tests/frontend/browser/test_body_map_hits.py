@@ -10,8 +10,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from cms.demo.loader import load_demo_library
-
 from .conftest import PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -46,12 +44,6 @@ SAMPLE = """(step) => {
   }
   return results;
 }"""
-
-
-@pytest.fixture
-def demo_site(transactional_db, live_server):
-    load_demo_library()
-    return live_server
 
 
 def test_every_sampled_point_of_every_region_opens_that_region(phone, demo_site):

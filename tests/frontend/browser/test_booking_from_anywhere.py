@@ -8,7 +8,6 @@ Idempotency-Key once the phone is back online.
 import pytest
 from playwright.sync_api import expect
 
-from cms.demo.loader import load_demo_library
 from cms.models import BookingRequest
 
 from .test_booking_offline import NAME, fill_in
@@ -28,12 +27,6 @@ CACHED_BODIES = """async () => {
   }
   return bodies.join("\\n");
 }"""
-
-
-@pytest.fixture
-def demo_site(transactional_db, live_server):
-    load_demo_library()
-    return live_server
 
 
 def test_the_header_book_button_opens_a_working_form_offline(phone, demo_site):

@@ -5,8 +5,6 @@ search, and the offline library with its one-tap Save (issue 13)."""
 import pytest
 from playwright.sync_api import expect
 
-from cms.demo.loader import load_demo_library
-
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 FOLD = 844
@@ -22,12 +20,6 @@ FIRST_SCREEN = {
         ":is([data-offline-save], [data-offline-update]):visible >> nth=0"
     ),
 }
-
-
-@pytest.fixture
-def demo_site(transactional_db, live_server):
-    load_demo_library()
-    return live_server
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

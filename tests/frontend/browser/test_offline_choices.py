@@ -6,7 +6,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from cms.demo.loader import load_demo_library
 from cms.models import ArticlePage, RoutinePage, StretchGuidePage
 from tests import factories
 
@@ -28,12 +27,6 @@ FULL_AFTER_20_PUTS = """(() => {
     return Promise.reject(new DOMException("The quota has been exceeded.", "QuotaExceededError"));
   };
 })()"""
-
-
-@pytest.fixture
-def demo_site(transactional_db, live_server):
-    load_demo_library()
-    return live_server
 
 
 def cached_paths(tab) -> set[str]:

@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 
 from wagtail.models import Page
 
-from cms.demo.loader import load_demo_library
 from cms.models import ArticlePage, RoutinePage, StretchGuidePage
 from tests import factories
 
@@ -47,12 +46,6 @@ FETCH = """async (url) => {
   const type = response.headers.get("Content-Type");
   return { status: response.status, type, body: await response.text() };
 }"""
-
-
-@pytest.fixture
-def demo_site(transactional_db, live_server):
-    load_demo_library()
-    return live_server
 
 
 def path_of(page: Page) -> str:

@@ -9,8 +9,6 @@ from pwa import app_settings
 
 from django.conf import settings
 
-from cms.demo.loader import load_demo_library
-
 from .workers import CACHE_NAMES, CACHED_URLS, CONTROLLED, open_controlled
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -29,12 +27,6 @@ FLUSHED_WITHIN_10_S = """() =>
   Promise.race([self.flushed, new Promise((done) => setTimeout(done, 10000, "not flushed"))])"""
 WAITING = "async () => (await navigator.serviceWorker.getRegistration()).waiting"
 VERSION = re.compile(r'^const VERSION = "([^"]+)";$', re.MULTILINE)
-
-
-@pytest.fixture
-def demo_site(transactional_db, live_server):
-    load_demo_library()
-    return live_server
 
 
 def current_version() -> str:

@@ -3,18 +3,11 @@
 import pytest
 from playwright.sync_api import expect
 
-from cms.demo.loader import load_demo_library
 from cms.models import RoutinePage
 
 from .test_stretch_player import FAKE_VOICE, FAKE_WAKE_LOCK, frozen_clock
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def demo_site(transactional_db, live_server):
-    load_demo_library()
-    return live_server
 
 
 def test_a_demo_routine_runs_from_start_to_summary_in_exactly_its_total_time(phone, demo_site):

@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 
 from wagtail.models import Page
 
-from cms.demo.loader import load_demo_library
 from tests.search_quality import PASS_SHARE, QUERIES
 
 from .test_offline_library import save_library
@@ -33,12 +32,6 @@ BOTH_ANSWERS = """async (queries) => {
   }
   return answers;
 }"""
-
-
-@pytest.fixture
-def demo_site(transactional_db, live_server):
-    load_demo_library()
-    return live_server
 
 
 def test_offline_index_answers_readers_queries_like_the_server(phone, demo_site):
