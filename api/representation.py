@@ -15,6 +15,7 @@ from cms.models import (
 )
 
 from . import selectors
+from .serializers import context as shared
 from .serializers.catalogue import (
     ClinicSerializer,
     MuscleSerializer,
@@ -78,7 +79,8 @@ def plan(request, entries: list[dict]) -> dict:
 
 
 def sections(request) -> list[dict]:
-    return SectionSerializer(selectors.public_sections(), many=True, context=_context(request)).data
+    sections = shared.for_request(request).sections
+    return SectionSerializer(sections, many=True, context=_context(request)).data
 
 
 def sections_with_pages(request, *, per_section: int) -> list[dict]:
@@ -87,7 +89,7 @@ def sections_with_pages(request, *, per_section: int) -> list[dict]:
     A constant number of queries whatever the library's size: one count for all
     sections, then one bounded list per section (and there are only a handful).
     """
-    sections = selectors.public_sections()
+    sections = shared.for_request(request).sections
     counts = selectors.library_counts_by_section(sections)
     shapes = SectionSerializer(sections, many=True, context=_context(request)).data
     result = []

@@ -48,8 +48,12 @@ class RepresentationContext:
         return SafetyNetSettings.for_request(self.request)
 
     @cached_property
+    def sections(self) -> list[Page]:
+        return selectors.public_sections()
+
+    @cached_property
     def sections_by_path(self) -> dict[str, Page]:
-        return {section.path: section for section in selectors.public_sections()}
+        return {section.path: section for section in self.sections}
 
     def section_of(self, page: Page) -> Page | None:
         return self.sections_by_path.get(page.path[: -Page.steplen])
@@ -60,8 +64,21 @@ class RepresentationContext:
         return self.page_url(page) if page else None
 
 
+def for_request(request) -> RepresentationContext:
+    """The request's shared context, created on first use.
+
+    Kept on the request itself rather than in one serializer's context, so a page
+    built from several serializers (the home: the navigation, then a list per
+    section) looks each thing up once, not once per list.
+    """
+    http_request = getattr(request, "_request", request)  # DRF wraps Django's request
+    if not hasattr(http_request, "representation_context"):
+        http_request.representation_context = RepresentationContext(request)
+    return http_request.representation_context
+
+
 def representation_context(serializer_context: dict) -> RepresentationContext:
-    """The shared context, created on first use and stored in the DRF serializer context."""
+    """The shared context of the request a serializer is working for."""
     if "representation" not in serializer_context:
-        serializer_context["representation"] = RepresentationContext(serializer_context["request"])
+        serializer_context["representation"] = for_request(serializer_context["request"])
     return serializer_context["representation"]

@@ -28,3 +28,15 @@ def test_list_pages_do_not_query_per_item(client, library, article, stretch, pag
         factories.publish(factories.StretchGuidePageFactory(parent=library.stretches))
 
     assert count_queries(client, path) == before
+
+
+def test_the_home_looks_up_the_sections_once_however_many_lists_it_shows(
+    client, library, article, stretch
+):
+    """Each section's list is serialised on its own; what they share is fetched once."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(library.home.url).status_code == 200
+
+    section_lookups = [q for q in queries if 'FROM "cms_sectionpage"' in q["sql"]]
+    assert len(section_lookups) == 1
