@@ -1,5 +1,8 @@
 # The README's commands. Everything installs into .venv with uv, from the pins.
 export UV_PYTHON_DOWNLOADS := never
+# Installed packages are compiled once, at install, so each start-up (every `make run`,
+# every test process) does not recompile them when the bytecode cache is off.
+export UV_COMPILE_BYTECODE := 1
 PYTHON ?= python3
 BIN := .venv/bin
 MANAGE := $(BIN)/python manage.py
@@ -27,13 +30,14 @@ install: .venv/.dev-installed
 
 ## Fresh clone to a running site with the demo library on http://127.0.0.1:8000
 run: install-site
-	$(MANAGE) prepare_dev_site
-	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
+	DEBUG=true $(MANAGE) serve_dev_site 127.0.0.1:8000
 
-## Everything CI checks: lint, Django's checks, migrations, the test suite
+## Everything CI checks: lint, Django's checks, migrations, the test suite, on every core
+## (pytest-xdist; PYTEST_ARGS="" runs it in one process)
+PYTEST_ARGS ?= -n auto --dist worksteal
 test: install lint
 	$(MANAGE) check --fail-level WARNING
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -54,7 +58,7 @@ lock: $(BIN)/uv
 .PHONY: test-postgres audit loadtest
 PG_ARGS ?= -m "not browser"
 test-postgres: install
-	DATABASE_URL=$$(.ci/postgres.sh) $(BIN)/pytest $(PG_ARGS)
+	DATABASE_URL=$$(.ci/postgres.sh) $(BIN)/pytest $(PYTEST_ARGS) $(PG_ARGS)
 
 ## Known vulnerabilities in every pin, from PyPI's advisory data (needs https://pypi.org)
 audit: install
