@@ -8,6 +8,7 @@ from django.core.cache import cache
 
 from wagtail.models import Page, Site
 
+from cms.demo.loader import load_demo_library
 from cms.models import ClinicSettings, SafetyNetSettings
 from tests import factories
 
@@ -89,3 +90,9 @@ def stretch(library):
             parent=library.stretches, title="Figure-four stretch", slug="figure-four-stretch"
         )
     )
+
+
+@pytest.fixture
+def demo_library(db):
+    """The demo library as ``make run`` loads it: every block type, images, links."""
+    load_demo_library()

@@ -50,6 +50,7 @@ from cms.models import (
     StretchIndexPage,
 )
 from cms.models.safety import LEVEL_KEYS
+from cms.search_index import indexed_once_at_the_end
 
 from . import illustrations, poses, routines
 from .blocks import BlockContext, stream_data
@@ -62,7 +63,7 @@ POSE_COLLECTION = "Stretch step pictures"
 
 def read_yaml(path: Path):
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def read_library(content_dir: Path = CONTENT_DIR) -> dict:
@@ -443,4 +444,5 @@ class DemoLibraryLoader:
 
 
 def load_demo_library(content_dir: Path = CONTENT_DIR, *, update: bool = False) -> Counter:
-    return DemoLibraryLoader(read_library(content_dir), update=update).load()
+    with indexed_once_at_the_end():
+        return DemoLibraryLoader(read_library(content_dir), update=update).load()

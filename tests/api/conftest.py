@@ -8,7 +8,6 @@ from django.contrib.auth import get_user_model
 from wagtail.models import APIToken
 
 from api.throttling import AnonymousReadThrottle
-from cms.demo.loader import load_demo_library
 from cms.models import CallToAction
 from tests import factories
 
@@ -23,12 +22,6 @@ def media_root(settings, tmp_path):
 def no_throttle(monkeypatch):
     """For tests that send more requests than an anonymous client may."""
     monkeypatch.setattr(AnonymousReadThrottle, "allow_request", lambda self, request, view: True)
-
-
-@pytest.fixture
-def demo_library(db):
-    """The demo library as ``make run`` loads it: every block type, images, links."""
-    load_demo_library()
 
 
 @pytest.fixture

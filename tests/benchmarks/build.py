@@ -4,8 +4,8 @@ Each generated article borrows the body, related pages, references and taxonomy
 of a demo article (so every block type and link appears, in realistic sizes). It
 is saved live and recorded in the public change log, as publishing would, but
 without a revision, and the search index is filled once at the end
-(``update_index``), not page by page: the database backend recomputes a
-library-wide title statistic on every insert. Publishing each through a revision
+(``indexed_once_at_the_end``), not page by page: the database backend recomputes
+a library-wide title statistic on every insert. Publishing each through a revision
 made 5,000 articles take over an hour; what readers and searches see is the same.
 
 Run as ``python -m tests.benchmarks.build [COUNT]`` with the bench settings.
@@ -20,14 +20,13 @@ GENERATED_ARTICLES = 300
 
 
 def build(count: int = GENERATED_ARTICLES) -> int:
-    from django.conf import settings
     from django.core.management import call_command
     from django.db import transaction
-    from django.test import override_settings
     from django.utils import timezone
 
     from api import changes
     from cms.models import ArticlePage, SectionPage
+    from cms.search_index import indexed_once_at_the_end
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("load_demo_content", verbosity=0)
@@ -36,11 +35,7 @@ def build(count: int = GENERATED_ARTICLES) -> int:
     regions = {model.id: list(model.regions.all()) for model in models}
     now = timezone.now()
     sections = list(SectionPage.objects.live().order_by("path"))
-    backends = {
-        name: {**params, "AUTO_UPDATE": False}
-        for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends), transaction.atomic():
+    with indexed_once_at_the_end(), transaction.atomic():
         for n, model, section in zip(
             range(count), itertools.cycle(models), itertools.cycle(sections), strict=False
         ):
@@ -66,7 +61,6 @@ def build(count: int = GENERATED_ARTICLES) -> int:
             page.reviewed_content = page.content_digest()
             section.add_child(instance=page)
             changes.record_page(page)
-    call_command("update_index", verbosity=0)
     return ArticlePage.objects.live().count()
 
 

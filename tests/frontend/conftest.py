@@ -1,9 +1,7 @@
-"""Fixtures for the reading pages: HTML parsing and the demo library."""
+"""Fixtures for the reading pages: HTML parsing."""
 
 import pytest
 from bs4 import BeautifulSoup
-
-from cms.demo.loader import load_demo_library
 
 
 @pytest.fixture
@@ -16,9 +14,3 @@ def get_html(client):
         return BeautifulSoup(response.content, "html.parser")
 
     return get
-
-
-@pytest.fixture
-def demo_library(db):
-    """The demo library as ``make run`` loads it: every block type, images, links."""
-    load_demo_library()
