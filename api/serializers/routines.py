@@ -14,6 +14,7 @@ from rest_framework import serializers
 from api import jsonld, selectors
 from cms import dosage
 from cms.models import StretchGuidePage
+from cms.models.safety import combined_safety_net
 
 from .blocks import RichTextField
 from .context import representation_context
@@ -23,7 +24,7 @@ from .pages import (
     StretchStepSerializer,
     stretch_steps,
 )
-from .references import ImageField, PageURLField
+from .references import ImageField, PageURLField, SafetyNetSerializer, safety_net_data
 
 DOSAGE_FIELDS = ("repetitions", "sets", "sides", "rest_seconds")
 
@@ -146,6 +147,7 @@ def plan_representation(entries: list[dict], context: dict) -> dict:
     """A plan from a URL (``api.plans``) in a routine's shape, so one template and
     one player serve both; guides the public cannot see are named unavailable."""
     by_id = public_stretches(context).by_id
+    present = [by_id[chosen["stretch"]] for chosen in entries if chosen["stretch"] in by_id]
     items = []
     for position, chosen in enumerate(entries, start=1):
         stretch = by_id.get(chosen["stretch"])
@@ -164,7 +166,17 @@ def plan_representation(entries: list[dict], context: dict) -> dict:
     total = dosage.session_seconds(
         (item["stretch"]["steps"], item["dosage"]) for item in items if item["stretch"]
     )
-    return {"title": "Your routine", "items": items, "total_seconds": total}
+    default = representation_context(context).default_safety_net
+    return {
+        "title": "Your routine",
+        "safety_net": safety_net_data(combined_safety_net(present, default), context),
+        "next_review_due": min(
+            (stretch.next_review_due.isoformat() for stretch in present if stretch.next_review_due),
+            default=None,
+        ),
+        "items": items,
+        "total_seconds": total,
+    }
 
 
 class PlanItemSerializer(RoutineItemSerializer):
@@ -178,6 +190,12 @@ class PlanSerializer(serializers.Serializer):
 
     type = serializers.CharField(default="plan")
     title = serializers.CharField()
+    safety_net = SafetyNetSerializer(
+        help_text="When to get help: its stretches' own signs, then the clinic's default."
+    )
+    next_review_due = serializers.DateField(
+        allow_null=True, help_text="The soonest next clinical review of its stretches."
+    )
     url = serializers.URLField(help_text="The plan's web page: share it, print it, run it.")
     api_url = serializers.URLField()
     total_seconds = serializers.IntegerField()

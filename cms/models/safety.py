@@ -86,9 +86,18 @@ class SafetyNetMixin(models.Model):
 
     def resolved_safety_net(self, default: SafetyNetSettings | None) -> dict[str, list[str]]:
         """This page's signs first, then the default's, at each level."""
-        defaults = default.levels() if default else {key: [] for key in LEVEL_KEYS}
-        own = self.safety_net_additions()
-        return {key: merge(own[key], defaults[key]) for key in LEVEL_KEYS}
+        return combined_safety_net([self], default)
+
+
+def combined_safety_net(pages, default: SafetyNetSettings | None) -> dict[str, list[str]]:
+    """One net for pages shown together (a plan made on a phone): every page's own
+    signs first, in page order and each once, then the default's, at each level."""
+    defaults = default.levels() if default else {key: [] for key in LEVEL_KEYS}
+    additions = [page.safety_net_additions() for page in pages]
+    return {
+        key: merge([sign for own in additions for sign in own[key]], defaults[key])
+        for key in LEVEL_KEYS
+    }
 
 
 def missing_levels(net: dict[str, list[str]]) -> list[str]:

@@ -1,5 +1,7 @@
 """``/api/v1/plans/?s=...``: a routine made on a phone, carried whole in its URL."""
 
+import datetime
+
 import pytest
 
 from api import plans
@@ -33,6 +35,37 @@ def test_a_plan_is_a_routine_with_the_dosage_from_its_url(client, guides):
     # First: 1 x (5 + 30); second (the factory's): 2 sides x 2 reps x (5 + 20) + 4 rests of 10.
     assert body["total_seconds"] == 35 + 4 * 25 + 4 * 10
     assert body["url"] == f"http://testserver/my-routine/?s={first.id}.r1.h30.p0.left&s={second.id}"
+
+
+def test_a_plan_carries_its_stretches_safety_net_and_their_soonest_review(client, library):
+    from tests import factories
+
+    today = datetime.date.today()
+    soon, later = (
+        factories.publish(
+            factories.StretchGuidePageFactory(
+                parent=library.stretches,
+                slug=f"guide-{name}",
+                next_review_due=today + datetime.timedelta(days=days),
+                safety_net_urgent=f"A sign of the {name} guide",
+            )
+        )
+        for name, days in (("soon", 100), ("later", 200))
+    )
+
+    body = client.get(f"/api/v1/plans/?s={later.id}&s={soon.id}").json()
+
+    assert body["next_review_due"] == (today + datetime.timedelta(days=100)).isoformat()
+    net = body["safety_net"]
+    assert net["urgent"] == [
+        "A sign of the later guide",
+        "A sign of the soon guide",
+        "A high temperature with back pain",
+        "Weight loss you cannot explain",
+    ]
+    assert net["emergency"][0] == "Numbness around your genitals or bottom"
+    assert net["emergency_call"]["number"] == "999"
+    assert net["urgent_call"]["number"] == "111"
 
 
 def test_a_withdrawn_guide_is_named_and_the_rest_still_runs(client, guides):

@@ -1,5 +1,7 @@
 """``/my-routine/``: make your own routine without JavaScript, share it, and bad links."""
 
+import datetime
+
 import pytest
 
 from tests import factories
@@ -40,6 +42,18 @@ def test_a_shared_link_shows_the_routine_its_player_and_a_qr_code(client, guides
     assert 'id="player-data"' in html
     assert '<svg role="img" viewBox=' in html and 'class="qr"' in html
     assert "QR code that opens this routine" in html
+
+
+def test_a_shared_plan_puts_help_first_and_says_when_it_is_next_reviewed(client, guides):
+    first, second = guides
+    first.next_review_due = datetime.date.today() + datetime.timedelta(days=40)
+    factories.publish(first)
+
+    html = client.get(f"/my-routine/?s={first.id}&s={second.id}").content.decode()
+
+    assert html.index("When to get help") < html.index("The stretches")
+    assert "Call 999 or go to A&amp;E now" in html and "Call NHS 111 on 111" in html
+    assert f"Next review due {first.next_review_due:%-d %B %Y}." in html
 
 
 def test_absurd_dosage_is_a_400_with_a_clear_message_and_no_player(client, guides):
