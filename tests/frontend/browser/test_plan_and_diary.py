@@ -3,12 +3,14 @@
 import pytest
 from playwright.sync_api import expect
 
+from django.core.signals import request_started
+
 from wagtail.models import Site
 
 from tests import factories
 
 from .test_stretch_player import FAKE_VOICE, FAKE_WAKE_LOCK, frozen_clock, step
-from .workers import open_controlled
+from .workers import CONTROLLED, open_controlled
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 NO_INDEXED_DB = """Object.defineProperty(window, "indexedDB", {
@@ -107,33 +109,69 @@ def test_without_indexed_db_the_diary_is_off_and_says_so(phone, guides):
     expect(session.locator("[data-diary-off]")).to_contain_text("The diary is off")
 
 
-def test_a_shared_routine_saved_then_run_offline_lands_in_the_diary(phone, guides):
-    """The issue's "done when": open a shared link, save it, go offline, one tap, diary."""
+@pytest.fixture
+def reached_server():
+    """Every request that reached the live server, as (method, path, query string).
+
+    Recorded where Django starts each request, so nothing a phone kept to itself
+    (a service worker's answer, a failed offline fetch) can count as sent.
+    """
+    seen = []
+
+    def record(sender, environ, **kwargs):
+        seen.append((environ["REQUEST_METHOD"], environ["PATH_INFO"], environ["QUERY_STRING"]))
+
+    request_started.connect(record)
+    yield seen
+    request_started.disconnect(record)
+
+
+def test_a_shared_routine_saved_then_run_offline_lands_in_the_diary(phone, guides, reached_server):
+    """The issue's "done when": a new reader opens a shared link, saves it, goes
+    offline, taps Start once and hears every cue; the diary then has the session,
+    and nothing about it reached the server, even once back online."""
     reach, twist = guides
     link = f"/my-routine/?s={reach.id}.r1&s={twist.id}.left"
-    diary = open_controlled(phone, "/my-diary/")
-    diary.reload()  # now kept by the service worker
     tab = phone.new_page()
     tab.add_init_script(FAKE_WAKE_LOCK + FAKE_VOICE)
     frozen_clock(tab)
-    tab.goto(link)
+    tab.goto(link)  # the reader's first page on this site
+    assert tab.evaluate(CONTROLLED) == "activated"
     tab.get_by_role("button", name="Save for offline").click()
     expect(tab.locator("[data-offline-page-status]")).to_have_text(
         "Saved on this phone for reading offline.", timeout=30_000
     )
-    sent = []
-    phone.on("request", lambda request: sent.append(request.url))
 
     phone.set_offline(True)
     tab.reload()
+    session_started = len(reached_server)
     tab.get_by_role("button", name="Start").click()
     tab.clock.run_for(60_000)
     expect(tab.locator("[data-player-state]")).to_have_attribute("data-player-state", "finished")
-    assert "Twist. Left side, Repetition 1 of 1. Step 1: Reach." in tab.evaluate("spoken")
+    assert tab.evaluate("spoken") == [
+        "Reach. Repetition 1 of 1. Step 1: Reach.",
+        "Step 2: Hold. Hold for 6 seconds.",
+        "3, 2, 1",
+        "Rest for 10 seconds. Next: Twist.",
+        "3, 2, 1",
+        "Twist. Left side, Repetition 1 of 1. Step 1: Reach.",
+        "Step 2: Hold. Hold for 6 seconds.",
+        "3, 2, 1",
+        "Well done. You have finished.",
+    ]
+    tab.get_by_label("Pain before (0–10)").select_option("7")
     tab.get_by_label("Pain after (0–10)").select_option("2")
+    tab.get_by_label("How did it go?").fill("Stiff at first")
     tab.get_by_role("button", name="Save in my diary").click()
     expect(tab.get_by_text("Saved in your diary on this phone.")).to_be_visible()
 
-    diary.reload()
-    expect(diary.locator(".diary-table")).to_contain_text("Your routine")
-    assert all("/api/" not in url and "pain" not in url.lower() for url in sent)
+    phone.set_offline(False)
+    diary = phone.new_page()
+    diary.goto("/my-diary/")
+    table = diary.locator(".diary-table")
+    expect(table).to_contain_text("Your routine")
+    expect(table).to_contain_text("Stiff at first")
+    since = reached_server[session_started:]
+    assert since, "back online, the diary page came from the server"
+    assert {method for method, _, _ in since} == {"GET"}
+    assert not [hit for hit in since if "Stiff" in hit[1] + hit[2] or "pain" in hit[2].lower()]
