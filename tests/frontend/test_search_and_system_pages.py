@@ -1,5 +1,7 @@
 """Search, the offline page, and the error pages."""
 
+import re
+
 from django.template.loader import render_to_string
 
 
@@ -45,8 +47,23 @@ def test_search_results_are_not_indexed(get_html, library):
 def test_offline_page_renders(get_html, library):
     soup = get_html("/offline/")
 
-    assert soup.h1.get_text(strip=True) == "You're offline"
+    assert soup.h1.get_text(strip=True) == "Page not saved"
     assert soup.find(attrs={"data-saved-pages": True})
+
+
+def test_offline_page_leaves_the_connection_to_its_live_state(get_html, library):
+    """The worker shows /offline/ for an unsaved page that could not be fetched, with a
+    signal too (a weak one, the site out of reach), beside the library panel's live
+    "Online"/"Offline": the page's own words must not say the connection is gone."""
+    soup = get_html("/offline/")
+
+    fixed_words = " ".join(
+        element.get_text(" ", strip=True)
+        for element in (soup.title, soup.h1, *soup.main.find_all("p"))
+    )
+    claims = r"\byou(?:'re| are) offline\b|no connection|not connected"
+    assert not re.search(claims, fixed_words, re.IGNORECASE)
+    assert soup.main.find(attrs={"data-offline-connection": True})
 
 
 def test_server_error_page_renders_without_the_database():

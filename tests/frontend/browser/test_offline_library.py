@@ -21,7 +21,7 @@ from .workers import open_controlled
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SAVE_TIMEOUT_MS = 120_000  # 33 pages and ~80 pictures, on a busy two-core machine
-OFFLINE_HEADING = "You're offline"
+OFFLINE_HEADING = "Page not saved"  # /offline/, the worker's fallback
 NAVIGATOR = "/where-does-it-hurt/"
 # The stylesheet applied, and every picture shown at once (not lazily) loaded.
 STYLED_AND_PICTURED = """() => ({
