@@ -15,8 +15,10 @@
 // reports them; 1 KB here is 1,024 bytes, as in Lighthouse's own budgets.
 
 import { readFile, writeFile } from "node:fs/promises";
+import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import zlib from "node:zlib";
 
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -82,6 +84,20 @@ function failingAudits(lhr, category) {
       });
       return { id: a.id, title: a.title, score: a.score, displayValue: a.displayValue || "", items };
     });
+}
+
+// A page kept out of search engines on purpose (run.py's "noindex": search results,
+// as Google asks of sites) fails Lighthouse's "is-crawlable" by design. Its SEO is
+// gated on the score of every other SEO audit, weighted as Lighthouse weighs them;
+// the full score is still reported, and a noindex that went missing is a failure.
+const NOINDEX_AUDIT = "is-crawlable";
+
+function seoWithoutIndexing(lhr) {
+  const refs = (lhr.categories.seo?.auditRefs || []).filter((ref) => ref.id !== NOINDEX_AUDIT && ref.weight > 0);
+  const scored = refs.filter((ref) => lhr.audits[ref.id]?.score != null);
+  const weight = scored.reduce((total, ref) => total + ref.weight, 0);
+  if (!weight) return null;
+  return Math.round((scored.reduce((total, ref) => total + ref.weight * lhr.audits[ref.id].score, 0) / weight) * 100);
 }
 
 function networkFigures(lhr) {
@@ -159,6 +175,8 @@ async function runLighthouse(page) {
     allPerformanceScores: runs.map((run) => run.lhr.categories.performance?.score ?? null),
     runErrors: [...crashes, ...runs.map((run) => run.lhr.runtimeError?.message || null).filter(Boolean)],
     scores,
+    noindex: Boolean(page.noindex),
+    seoWithoutIndexing: page.noindex ? seoWithoutIndexing(lhr) : null,
     metrics: {
       fcpMs: metric("first-contentful-paint"),
       lcpMs: metric("largest-contentful-paint"),
@@ -177,10 +195,15 @@ async function runLighthouse(page) {
   if (result.runtimeError) {
     fail(`lighthouse ${page.name}`, "no scores", `Lighthouse could not audit ${page.path}: ${result.runtimeError}`);
   } else {
+    if (page.noindex && lhr.audits[NOINDEX_AUDIT]?.score === 1) {
+      fail(`lighthouse ${page.name}`, "indexable", `${page.path} should carry <meta name="robots" content="noindex">`);
+    }
     for (const id of CATEGORIES) {
-      const score = scores[id];
+      const score = id === "seo" && page.noindex ? result.seoWithoutIndexing : scores[id];
       if (score == null || score < budgets.scores[id]) {
-        const cause = result.failing[id].map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
+        const cause = result.failing[id]
+          .filter((a) => !(id === "seo" && page.noindex && a.id === NOINDEX_AUDIT))
+          .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
         fail(`lighthouse ${page.name}`, `${id} ${score ?? "n/a"} < ${budgets.scores[id]}`, cause.join(", "));
       }
     }
@@ -236,6 +259,31 @@ async function workerFetches(context, tab) {
   return { registered, fetches };
 }
 
+// A diary with sessions, written where diary.js keeps them (IndexedDB "stretch-diary",
+// store "sessions"): the streak, the tables and the chart are what axe must see.
+const DIARY_SESSIONS = [6, 5, 3, 1, 0].map((daysAgo, i) => ({
+  date: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+  title: "Ten minutes after a day at a desk",
+  seconds: 600,
+  painBefore: 6 - i,
+  painAfter: 4 - Math.min(i, 3),
+  note: i === 0 ? "Stiff in the morning" : "",
+}));
+
+function seedDiary(sessions) {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open("stretch-diary", 1);
+    request.onupgradeneeded = () => request.result.createObjectStore("sessions", { keyPath: "id", autoIncrement: true });
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const transaction = request.result.transaction("sessions", "readwrite");
+      sessions.forEach((session) => transaction.objectStore("sessions").add(session));
+      transaction.oncomplete = () => resolve(sessions.length);
+      transaction.onerror = () => reject(transaction.error);
+    };
+  });
+}
+
 async function axeOnce(browser, page, scheme, axeSource) {
   const context = await browser.createBrowserContext();
   const tab = await context.newPage();
@@ -263,6 +311,13 @@ async function axeOnce(browser, page, scheme, axeSource) {
       const request = requests.get(requestId);
       if (request) request.transferBytes = encodedDataLength;
     });
+    if (page.diary_sessions) {
+      // Written from a plain text page of the same origin, then forgotten: the sizes
+      // below are the diary page's own.
+      await tab.goto(`${base}/robots.txt`);
+      await tab.evaluate(seedDiary, DIARY_SESSIONS);
+      requests.clear();
+    }
     const response = await tab.goto(base + page.path, { waitUntil: "networkidle0", timeout: 45_000 });
     const status = response?.status() ?? null;
     const worker = scheme === "light" ? await workerFetches(context, tab) : { registered: false, fetches: [] };
@@ -371,6 +426,91 @@ async function runAxe(pages) {
 
 const allJs = { bytes: 0, files: [] };
 
+/* The offline search index: what a phone saves to search with no signal */
+
+const CHROMIUM_ENCODINGS = "gzip, deflate, br, zstd";
+const PROJECTED_PAGES = 1000;
+
+function getRaw(url, encodings) {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { "Accept-Encoding": encodings } }, (response) => {
+      const chunks = [];
+      response.on("data", (chunk) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
+}
+
+function decode(body, encoding) {
+  if (encoding === "gzip") return zlib.gunzipSync(body);
+  if (encoding === "br") return zlib.brotliDecompressSync(body);
+  if (encoding === "deflate") return zlib.inflateSync(body);
+  return body;
+}
+
+// The index of every other page, renumbered: half the library, spread over both page types.
+function halfIndex(doc) {
+  const kept = new Map(doc.docs.map((_, i) => i).filter((i) => i % 2 === 0).map((old, i) => [old, i]));
+  const terms = {};
+  for (const [token, flat] of Object.entries(doc.terms)) {
+    const postings = [];
+    for (let i = 0; i < flat.length; i += 2) if (kept.has(flat[i])) postings.push(kept.get(flat[i]), flat[i + 1]);
+    if (postings.length) terms[token] = postings;
+  }
+  return { ...doc, docs: doc.docs.filter((_, i) => kept.has(i)), terms };
+}
+
+const gzipped = (json) => zlib.gzipSync(json, { level: 6 }).length; // Django's GZipMiddleware level
+const brotli = (json) => zlib.brotliCompressSync(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } }).length;
+
+async function measureSearchIndex() {
+  const url = base + config.searchIndex;
+  const served = await getRaw(url, CHROMIUM_ENCODINGS);
+  if (served.status !== 200) {
+    fail("offline search index", `answered ${served.status}`, `${config.searchIndex} is not there`);
+    return null;
+  }
+  const encoding = served.headers["content-encoding"] || "identity";
+  const json = decode(served.body, encoding);
+  const doc = JSON.parse(json);
+  const pages = doc.docs.length;
+  const half = halfIndex(doc);
+  // Sizes of the two indexes serialised alike (compact JSON, as DRF sends it).
+  const full = gzipped(JSON.stringify(doc));
+  const halfBytes = gzipped(JSON.stringify(half));
+  const marginal = (full - halfBytes) / (pages - half.docs.length);
+  const result = {
+    path: config.searchIndex,
+    pages,
+    terms: Object.keys(doc.terms).length,
+    etag: served.headers.etag || null,
+    encoding,
+    jsonBytes: json.length,
+    servedBodyBytes: served.body.length,
+    gzipBytes: full,
+    brotliBytes: brotli(json),
+    bytesPerPageAverage: Math.round(full / pages),
+    bytesPerPageMarginal: Math.round(marginal),
+    projectedPages: PROJECTED_PAGES,
+    // New pages add their postings, and fewer new words as the vocabulary fills: the
+    // marginal cost measured between half the library and all of it, carried on linearly.
+    projectedGzipBytes: Math.round(full + (PROJECTED_PAGES - pages) * marginal),
+    projectedGzipBytesAverage: Math.round((full / pages) * PROJECTED_PAGES),
+  };
+  if (encoding === "identity") fail("offline search index", "sent uncompressed", `${config.searchIndex}: no Content-Encoding`);
+  if (!result.etag) fail("offline search index", "no ETag", `${config.searchIndex} cannot be revalidated`);
+  if (result.servedBodyBytes > budgets.offlineSearchIndexKiB * KB) {
+    fail(
+      "offline search index",
+      `${kb(result.servedBodyBytes)} KB compressed > ${budgets.offlineSearchIndexKiB} KB`,
+      `${pages} pages, ${result.terms} terms, ${kb(result.jsonBytes)} KB of JSON`,
+    );
+  }
+  return result;
+}
+
 /* Report */
 
 function table(header, rows) {
@@ -390,7 +530,9 @@ function render(lighthouseResults, axeResults) {
       mark(r.scores.performance, b.scores.performance),
       mark(r.scores.accessibility, b.scores.accessibility),
       mark(r.scores["best-practices"], b.scores["best-practices"]),
-      mark(r.scores.seo, b.scores.seo),
+      r.noindex
+        ? `${r.scores.seo} (noindex; others ${mark(r.seoWithoutIndexing, b.scores.seo)})`
+        : mark(r.scores.seo, b.scores.seo),
       r.metrics.fcpMs == null ? "–" : Math.round(r.metrics.fcpMs),
       r.metrics.lcpMs == null ? "–" : Math.round(r.metrics.lcpMs),
       r.metrics.tbtMs == null ? "–" : Math.round(r.metrics.tbtMs),
@@ -446,6 +588,26 @@ function render(lighthouseResults, axeResults) {
         `in ${allJs.files.length} files (budget ${b.jsKiBPerPage} KB).`,
     );
   }
+  if (searchIndex) {
+    const i = searchIndex;
+    parts.push(
+      `Offline search index (${i.path}): ${i.pages} pages, ${i.terms} terms; compressed body as served (${i.encoding}), ` +
+        "brotli (quality 6) for comparison although the server sends gzip. Per page: the average, and the marginal cost " +
+        `between half the library and all of it, which the projection to ${i.projectedPages.toLocaleString("en-GB")} pages carries on.`,
+      table(
+        ["JSON KB", `served KB (${i.encoding})`, "brotli KB", "bytes/page avg", "bytes/page marginal", `${i.projectedPages} pages KB (gzip)`, "budget"],
+        [[
+          kb(i.jsonBytes),
+          over(i.servedBodyBytes, b.offlineSearchIndexKiB),
+          kb(i.brotliBytes),
+          i.bytesPerPageAverage,
+          i.bytesPerPageMarginal,
+          `${kb(i.projectedGzipBytes)} (average: ${kb(i.projectedGzipBytesAverage)})`,
+          `≤ ${b.offlineSearchIndexKiB} KB`,
+        ]],
+      ),
+    );
+  }
   parts.push(
     failures.length
       ? `FAILED: ${failures.length} budget(s)\n${failures.map((f) => `- ${f.where}: ${f.what}\n    ${f.cause}`).join("\n")}`
@@ -468,10 +630,11 @@ if (config.only !== "axe") {
   }
 }
 const axeResults = config.only === "lighthouse" ? [] : await runAxe(config.axe);
+const searchIndex = await measureSearchIndex();
 const text = render(lighthouseResults, axeResults);
 await writeFile(
   path.join(out, "summary.json"),
-  JSON.stringify({ versions, budgets, lighthouse: lighthouseResults, axe: axeResults, allJs, failures }, null, 1),
+  JSON.stringify({ versions, budgets, lighthouse: lighthouseResults, axe: axeResults, allJs, searchIndex, failures }, null, 1),
 );
 await writeFile(path.join(out, "summary.md"), `${text}\n`);
 console.log(`\n${text}\n\nReports: ${out}`);

@@ -37,7 +37,12 @@ from tests.serving import HOST, ROOT, build_demo_site, free_port, manage, start_
 HERE = Path(__file__).resolve().parent
 
 OUT = ROOT / "bench-results" / "budgets"
+# Paths of frontend/urls.py, outside the page tree.
 NAVIGATOR = "/where-does-it-hurt/"
+SEARCH = "/search/?q=sciatica"
+MY_ROUTINE = "/my-routine/"
+DIARY = "/my-diary/"
+SEARCH_INDEX = "/api/v1/search/index/"  # what a phone saves to search offline
 SERVICE_WORKER = "/serviceworker.js"
 CHROMIUM_ENCODINGS = "gzip, deflate, br, zstd"
 MIN_NODE = (22, 19)  # Lighthouse 13's engines field
@@ -59,8 +64,10 @@ print(json.dumps({
     "stretch": first(StretchGuidePage),
     "stretches": first(StretchIndexPage),
     "routine": first(RoutinePage),
-    "plan": "/my-routine/?s=" + "&s=".join(
-        str(page.id) for page in StretchGuidePage.objects.live().order_by("path")[:3]
+    # Three stretches, the first with its dosage changed, as a shared link carries them.
+    "plan": "?s=" + "&s=".join(
+        str(page.id) + (".r2.h20" if number == 0 else "")
+        for number, page in enumerate(StretchGuidePage.objects.live().order_by("path")[:3])
     ),
     "booking": first(BookingPage),
     "region_slugs": list(BodyRegion.objects.values_list("slug", flat=True)[:20]),
@@ -158,10 +165,13 @@ def page_lists(base: str, found: dict) -> tuple[list[dict], list[dict]]:
     """What Lighthouse measures, and every page type axe checks (with the status it must have)."""
     lighthouse = [
         {"name": "home", "path": found["home"]},
+        {"name": "section", "path": found["section"]},
         {"name": "article", "path": found["article"]},
         {"name": "stretch guide", "path": found["stretch"]},
         {"name": "routine", "path": found["routine"]},
         {"name": "navigator", "path": NAVIGATOR},
+        # Kept out of search engines on purpose: SEO is every audit but "is-crawlable".
+        {"name": "search results", "path": SEARCH, "noindex": True},
     ]
     axe = [
         {"name": "home", "path": found["home"]},
@@ -170,10 +180,12 @@ def page_lists(base: str, found: dict) -> tuple[list[dict], list[dict]]:
         {"name": "stretch guide", "path": found["stretch"]},
         {"name": "stretches index", "path": found["stretches"]},
         {"name": "routine", "path": found["routine"]},
-        {"name": "own routine", "path": found["plan"]},
-        {"name": "diary", "path": "/my-diary/"},
+        {"name": "make your own routine", "path": MY_ROUTINE},
+        {"name": "own routine plan", "path": MY_ROUTINE + found["plan"]},
+        {"name": "diary", "path": DIARY},
+        {"name": "diary with sessions", "path": DIARY, "diary_sessions": True},
         {"name": "booking", "path": found["booking"]},
-        {"name": "search results", "path": "/search/?q=sciatica"},
+        {"name": "search results", "path": SEARCH},
         {"name": "offline", "path": "/offline/"},
         {"name": "navigator", "path": NAVIGATOR},
         {"name": "navigator region", "path": region_path(base, found["region_slugs"])},
@@ -244,6 +256,7 @@ def main() -> int:
             "lighthouse": lighthouse_pages,
             "axe": axe_pages,
             "serviceWorkerScripts": service_worker_scripts(base),
+            "searchIndex": SEARCH_INDEX,
             "budgets": json.loads((HERE / "budgets.json").read_text()),
         }
         config_path = workdir / "config.json"
