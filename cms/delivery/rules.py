@@ -21,7 +21,8 @@ that had a copy starts answering like that, the copy is dropped.
 
 *Compression* (BREACH): only what may be kept, or a public answer to a query
 (search results hold no secret), never the API (it reflects what the client
-sends), never with a session. Django's ``GZipMiddleware`` pads the body.
+sends) but for the offline search index, never with a session. Django's
+``GZipMiddleware`` pads the body.
 """
 
 from django.conf import settings
@@ -37,6 +38,10 @@ TEXT_TYPES = (
     "application/json",
 )
 NEVER_COMPRESSED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/")
+# The API's one compressed answer: the offline search index, the same document for
+# everyone until the library changes (its view refuses any query: nothing reflected,
+# nothing secret), and by far the largest thing a phone saves with the library.
+COMPRESSED_API_PATHS = ("/api/v1/search/index/",)
 
 ANONYMOUS, AFTER_AUTHENTICATION = "anonymous", "after-authentication"
 
@@ -97,5 +102,8 @@ def may_compress(request, response) -> bool:
     return (
         _public(response)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(NEVER_COMPRESSED_PREFIXES)
+        and (
+            request.path in COMPRESSED_API_PATHS
+            or not request.path.startswith(NEVER_COMPRESSED_PREFIXES)
+        )
     )

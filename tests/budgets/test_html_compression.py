@@ -5,6 +5,7 @@ budgets (``make budgets``) measure the effect; these pin down where it applies.
 """
 
 import gzip
+import json
 
 import pytest
 
@@ -76,3 +77,15 @@ def test_the_api_is_left_alone(client, article):
     response = client.get("/api/v1/articles/", **GZIP)
 
     assert "Content-Encoding" not in response
+
+
+def test_the_offline_search_index_is_gzipped_and_still_revalidates(client, article):
+    """The one API answer compressed: the same document for everyone, no query, no secret."""
+    response = client.get("/api/v1/search/index/", **GZIP)
+
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    index = json.loads(gzip.decompress(response.content))
+    assert "Sciatica" in [doc["title"] for doc in index["docs"]]
+    again = client.get("/api/v1/search/index/", HTTP_IF_NONE_MATCH=response["ETag"], **GZIP)
+    assert again.status_code == 304
