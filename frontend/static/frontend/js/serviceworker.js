@@ -7,7 +7,7 @@
  * Never cached: the admin (and the previews it shows), the booking API, anything
  * but GET, and responses marked no-store or private. JSON is never answered with HTML.
  */
-const VERSION = "v3";
+const VERSION = "v4";
 const SHELL = `shell-${VERSION}`; // the offline page and the files it needs
 const RUNTIME = `runtime-${VERSION}`; // pages, JSON and files met while browsing
 const LIBRARY = "offline-library"; // written by offline-library.js
@@ -116,7 +116,10 @@ async function precacheShell() {
   const tags = html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)="(\/static\/[^"]+)"/g);
   const files = new Set(Array.from(tags, (match) => match[1]));
   const cache = await caches.open(SHELL);
-  await cache.addAll([...files].map((path) => new Request(path, { cache: "reload" })));
+  // A hashed file never changes, so the copy the page just loaded (HTTP cache) is the
+  // one to keep: fetching it again would make every first visit pay for it twice.
+  const fresh = (path) => new Request(path, { cache: HASHED.test(path) ? "default" : "reload" });
+  await cache.addAll([...files].map(fresh));
   await cache.put(OFFLINE_URL, page);
 }
 
