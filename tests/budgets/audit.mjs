@@ -317,6 +317,7 @@ async function axeOnce(browser, page, scheme, axeSource) {
       await tab.goto(`${base}/robots.txt`);
       await tab.evaluate(seedDiary, DIARY_SESSIONS);
       requests.clear();
+      problems.length = 0; // a text page's /favicon.ico is a 404
     }
     const response = await tab.goto(base + page.path, { waitUntil: "networkidle0", timeout: 45_000 });
     const status = response?.status() ?? null;
