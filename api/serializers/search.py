@@ -91,5 +91,6 @@ class SearchIndexSerializer(serializers.Serializer):
     docs = SearchIndexDocSerializer(many=True)
     terms = serializers.DictField(
         child=serializers.ListField(child=serializers.IntegerField()),
-        help_text="Word -> [doc position, field mask, doc position, field mask, ...].",
+        help_text="Word -> [doc position, field mask, ...], each doc position after the "
+        "first given as the gap from the one before.",
     )

@@ -1,6 +1,13 @@
 """``/api/v1/search/?q=``: full text over published articles and stretch guides."""
 
+import itertools
+import re
+
 import pytest
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.models import SearchSynonym
 
@@ -157,9 +164,43 @@ def test_the_offline_index_is_served_with_an_etag_and_revalidates(client, search
     assert again.status_code == 304
 
 
+def test_the_offline_index_gives_each_posting_as_the_gap_from_the_one_before(client, library):
+    """Document positions grow with the library; gaps stay small (format 2), which
+    keeps a large library's index about half the size."""
+    for n in range(5):
+        published_article(
+            library.conditions, title=f"Topic {n}", summary=("Other.", "Zebra.")[n % 2]
+        )
+
+    body = client.get("/api/v1/search/index/").json()
+    flat = body["terms"]["zebra"]
+    positions = list(itertools.accumulate(flat[0::2]))
+
+    assert body["format"] == 2
+    assert [body["docs"][position]["title"] for position in positions] == ["Topic 1", "Topic 3"]
+    assert flat[1::2] == [2, 2]  # found in the summary
+
+
 def test_the_offline_index_leaves_out_drafts(client, searchable):
     draft_article(searchable["sciatica"].get_parent(), title="Secret sciatica draft")
 
     titles = [doc["title"] for doc in client.get("/api/v1/search/index/").json()["docs"]]
 
     assert "Secret sciatica draft" not in titles
+
+
+def test_a_page_of_results_loads_only_the_pages_it_shows(client, library, searchable):
+    """Thousands may match a common word: finding and ranking them reads ids, and only
+    the pages on the page of results are loaded (one query for their content)."""
+    for n in range(6):
+        published_article(library.causes, title=f"Sciatica, part {n}", summary="Sciatica.")
+    cache.clear()
+    client.get("/api/v1/search/", {"q": "sciatica"})  # the index, per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get("/api/v1/search/", {"q": "sciatica", "limit": 2}).json()
+
+    assert body["count"] == 8 and len(body["results"]) == 2
+    shown = {hit["id"] for hit in body["results"]}
+    content = [q["sql"] for q in queries if 'FROM "cms_articlepage"' in q["sql"]]
+    assert len(content) == 1
+    assert {int(pk) for pk in re.search(r" IN \(([^)]*)\)", content[0])[1].split(",")} == shown

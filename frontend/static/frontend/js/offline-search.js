@@ -39,7 +39,13 @@ class Library {
     this.postings = new Map();
     for (const [word, flat] of Object.entries(index.terms)) {
       const docs = new Map();
-      for (let i = 0; i < flat.length; i += 2) docs.set(flat[i], flat[i + 1]);
+      // From format 2, each posting's document is the gap from the one before.
+      const gaps = index.format >= 2;
+      let doc = 0;
+      for (let i = 0; i < flat.length; i += 2) {
+        doc = gaps ? doc + flat[i] : flat[i];
+        docs.set(doc, flat[i + 1]);
+      }
       this.postings.set(word, docs);
     }
     const known = new Set(this.postings.keys());
