@@ -55,10 +55,12 @@ lock: $(BIN)/uv
 ## The test suite again on this machine's PostgreSQL 15 (started and set up by .ci/postgres.sh).
 ## Browser tests run once, in `make test`: they drive the front end through the same API and
 ## views, and repeating them here would take CI's run near its hour. PG_ARGS="" runs them too.
+## One process: on PostgreSQL, a test that flushes the database (a live server) took the
+## migrations' rows (groups, the default locale) from tests a parallel worker ran after it.
 .PHONY: test-postgres audit loadtest
 PG_ARGS ?= -m "not browser"
 test-postgres: install
-	DATABASE_URL=$$(.ci/postgres.sh) $(BIN)/pytest $(PYTEST_ARGS) $(PG_ARGS)
+	DATABASE_URL=$$(.ci/postgres.sh) $(BIN)/pytest $(PG_ARGS)
 
 ## Known vulnerabilities in every pin, from PyPI's advisory data (needs https://pypi.org)
 audit: install
