@@ -33,8 +33,10 @@ run: install-site
 	DEBUG=true $(MANAGE) serve_dev_site 127.0.0.1:8000
 
 ## Everything CI checks: lint, Django's checks, migrations, the test suite, on every core
-## (pytest-xdist; PYTEST_ARGS="" runs it in one process)
-PYTEST_ARGS ?= -n auto --dist worksteal
+## (pytest-xdist; PYTEST_ARGS="" runs it in one process). `--dist load` hands each worker its
+## tests in collection order, so pytest-django's order holds on each: tests that flush the
+## database (live server) run after those that need the migrations' rows.
+PYTEST_ARGS ?= -n auto --dist load
 test: install lint
 	$(MANAGE) check --fail-level WARNING
 	$(BIN)/pytest $(PYTEST_ARGS)
