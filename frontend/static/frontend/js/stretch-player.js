@@ -175,7 +175,7 @@ ${missing ? `<p class="player__warning" data-missing>${missing === 1 ? "One stre
     if (phase.rest) {
       // A rest belongs to what follows it: name the next stretch when the rest leads into one.
       const next = phases[i + 1];
-      const coming = next.item !== phases[i - 1].item ? items[next.item].stretch.title : where(next, ", ");
+      const coming = next.item !== before.item ? items[next.item].stretch.title : where(next, ", ");
       return `Rest for ${phase.seconds} seconds. Next: ${coming}.`;
     }
     const parts = [];
