@@ -170,6 +170,7 @@ def page_lists(base: str, found: dict) -> tuple[list[dict], list[dict]]:
         {"name": "stretch guide", "path": found["stretch"]},
         {"name": "routine", "path": found["routine"]},
         {"name": "navigator", "path": NAVIGATOR},
+        {"name": "search", "path": "/search/"},
         # Kept out of search engines on purpose: SEO is every audit but "is-crawlable".
         {"name": "search results", "path": SEARCH, "noindex": True},
     ]

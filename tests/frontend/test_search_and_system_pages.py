@@ -42,6 +42,15 @@ def test_search_results_are_not_indexed(get_html, library):
     soup = get_html("/search/", q="back")
 
     assert soup.head.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert not soup.head.find("link", rel="canonical")
+
+
+def test_the_search_form_alone_is_an_indexable_page(get_html, library, settings):
+    """Only results are kept out of search engines: the form itself is a way in."""
+    soup = get_html("/search/")
+
+    assert not soup.head.find("meta", attrs={"name": "robots"})
+    assert soup.head.find("link", rel="canonical")["href"] == settings.SITE_URL + "/search/"
 
 
 def test_offline_page_renders(get_html, library):
