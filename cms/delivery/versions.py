@@ -22,9 +22,12 @@ for up to one second; the process that published sees the change at once. A
 page whose own token says it is gone (unpublished, private, deleted, expired)
 is never answered from a copy, fresh or stale, once this process has seen it.
 
-Bumps happen twice: at once (so the publishing request, and tests inside one
-transaction, see them) and again after the commit (so an answer another process
-rendered from the data before the commit is not kept as fresh).
+A bump is seen as the change itself is: inside a transaction, at once by that
+transaction (its thread) and by everyone else when it commits. So another
+process never starts rendering from data it cannot see yet only to render again
+after the commit (every publish would render the home page and the lists twice),
+and an answer it was rendering when the commit landed is not kept (its token
+changed meanwhile). A rolled-back transaction's bumps go with it.
 """
 
 import logging
@@ -54,6 +57,8 @@ TOKEN_SECONDS = 30 * 24 * 3600
 
 _memo: dict[str, tuple[str, float]] = {}
 _lock = threading.Lock()
+# Tokens bumped by this thread's open transaction: {tag: token}, shared at commit.
+_uncommitted = threading.local()
 # Registered by apps that know about time-based changes (``api`` logs expiries).
 _expiry_listeners: list[Callable[[], None]] = []
 
@@ -67,9 +72,12 @@ def current(tags: Iterable[str], *, fresh: bool = False) -> dict[str, str]:
     now = time.monotonic()
     tags = list(tags)
     found, missing = {}, []
+    uncommitted = _uncommitted_tokens()
     for tag in tags:
         memo = _memo.get(tag)
-        if memo and not fresh and now - memo[1] < MEMO_SECONDS:
+        if tag in uncommitted:
+            found[tag] = uncommitted[tag]
+        elif memo and not fresh and now - memo[1] < MEMO_SECONDS:
             found[tag] = memo[0]
         else:
             missing.append(tag)
@@ -92,20 +100,38 @@ def is_gone(token: str) -> bool:
 
 
 def bump(tags: Iterable[str] = (), *, gone: Iterable[str] = ()) -> None:
-    """Make every copy depending on ``tags`` (and on ``all``) cold; ``gone`` ones unservable."""
-    tags, gone = set(tags), set(gone)
+    """Make every copy depending on ``tags`` (and on ``all``) cold; ``gone`` ones unservable.
 
-    def apply():
-        tokens = {PREFIX + tag: _new_token() for tag in (tags | {ALL}) - gone}
-        tokens |= {PREFIX + tag: GONE + _new_token() for tag in gone}
-        cache.set_many(tokens, TOKEN_SECONDS)
+    Now, or inside a transaction: now for it, and for everyone once it commits.
+    """
+    tags, gone = set(tags), set(gone)
+    tokens = {tag: _new_token() for tag in (tags | {ALL}) - gone}
+    tokens |= {tag: GONE + _new_token() for tag in gone}
+    cache.delete(NEXT_EXPIRY_KEY)  # recomputed from what the reader can see
+
+    def share():
+        cache.set_many({PREFIX + tag: token for tag, token in tokens.items()}, TOKEN_SECONDS)
         cache.delete(NEXT_EXPIRY_KEY)
         with _lock:
-            for key in tokens:
-                _memo.pop(key.removeprefix(PREFIX), None)
+            for tag in tokens:
+                _memo.pop(tag, None)
 
-    apply()
-    transaction.on_commit(apply)
+    if transaction.get_connection().in_atomic_block:
+        _uncommitted_tokens().update(tokens)
+    transaction.on_commit(share)  # at once outside a transaction
+
+
+def _uncommitted_tokens() -> dict[str, str]:
+    """This thread's open transaction's bumps (shared at commit, void on rollback).
+
+    Held with the outermost atomic block they were made in: outside it, or in
+    another (a rolled-back transaction's, a test's after the last), they are gone.
+    """
+    connection = transaction.get_connection()
+    outermost = connection.atomic_blocks[0] if connection.in_atomic_block else None
+    if not hasattr(_uncommitted, "tokens") or _uncommitted.block is not outermost:
+        _uncommitted.block, _uncommitted.tokens = outermost, {}
+    return _uncommitted.tokens
 
 
 def _new_token() -> str:

@@ -9,7 +9,7 @@ import time_machine
 from pwa import app_settings
 
 from django.contrib.auth.models import Group
-from django.db import OperationalError, connections
+from django.db import OperationalError, connections, transaction
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
@@ -223,6 +223,45 @@ def test_a_cold_url_is_rendered_once_for_many_concurrent_readers():
     assert len(renders) == 1
     assert [r.status_code for r in responses] == [200] * readers
     assert len({r.content for r in responses}) == 1
+
+
+def _token_seen_elsewhere() -> str:
+    """The ``all`` token as another worker reads it: its own thread and connection."""
+    seen = []
+    reader = threading.Thread(
+        target=lambda: seen.append(versions.current([versions.ALL], fresh=True)[versions.ALL])
+    )
+    reader.start()
+    reader.join(timeout=10)
+    return seen[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_in_a_transaction_makes_copies_cold_for_others_when_it_commits():
+    """Before the commit, another worker would render from data it cannot see yet,
+    keep it, and render again at the commit: every publish, twice over."""
+    before = versions.current([versions.ALL], fresh=True)[versions.ALL]
+
+    with transaction.atomic():
+        versions.bump()
+        inside = versions.current([versions.ALL])[versions.ALL]
+        assert inside != before  # the transaction itself sees its change at once
+        assert _token_seen_elsewhere() == before
+
+    assert _token_seen_elsewhere() == inside
+    assert versions.current([versions.ALL])[versions.ALL] == inside
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_rolled_back_makes_nothing_cold():
+    before = versions.current([versions.ALL], fresh=True)[versions.ALL]
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        versions.bump([versions.page_tag(1)])
+        raise RuntimeError("the publish failed")
+
+    assert versions.current([versions.ALL], fresh=True)[versions.ALL] == before
+    assert _token_seen_elsewhere() == before
 
 
 def test_a_refused_api_key_does_not_evict_the_kept_answer(client, article):
