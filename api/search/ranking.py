@@ -154,9 +154,17 @@ def score(plan: Plan, doc: int, library: LibraryIndex) -> float:
 
 
 def rank(plan: Plan, library: LibraryIndex, only: set[int] | None = None) -> list[dict]:
-    """Matching docs (optionally only those with these page ids), best first."""
+    """Matching docs (optionally only those with these page ids), best first.
+
+    Only docs holding a word the query may mean are scored (any other scores 0),
+    so a query costs what it matches, not the size of the library.
+    """
+    candidates = set()
+    for token in plan.stems:
+        candidates.update(library.postings.get(token, ()))
     scored = []
-    for number, doc in enumerate(library.docs):
+    for number in sorted(candidates):
+        doc = library.docs[number]
         if only is not None and doc["id"] not in only:
             continue
         value = score(plan, number, library)

@@ -20,9 +20,11 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 def words(text: str) -> list[str]:
     """Lower-case ASCII words, accents dropped: "Sciática!" -> ["sciatica"]."""
-    folded = unicodedata.normalize("NFKD", text.lower())
-    # Marks of any kind, as JavaScript's /\p{M}/ drops them in offline-search.js.
-    folded = "".join(char for char in folded if not unicodedata.category(char).startswith("M"))
+    folded = text.lower()
+    if not folded.isascii():  # most of the library is: no accents to drop
+        folded = unicodedata.normalize("NFKD", folded)
+        # Marks of any kind, as JavaScript's /\p{M}/ drops them in offline-search.js.
+        folded = "".join(char for char in folded if not unicodedata.category(char).startswith("M"))
     return WORD.findall(folded)
 
 

@@ -9,6 +9,11 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.fields import StreamField
+
+from api import selectors
+from api.search import index
+from api.search.index import _stored_block_text
 from cms.models import SearchSynonym
 
 from .helpers import (
@@ -204,3 +209,39 @@ def test_a_page_of_results_loads_only_the_pages_it_shows(client, library, search
     content = [q["sql"] for q in queries if 'FROM "cms_articlepage"' in q["sql"]]
     assert len(content) == 1
     assert {int(pk) for pk in re.search(r" IN \(([^)]*)\)", content[0])[1].split(",")} == shown
+
+
+def test_the_index_reads_each_pages_text_as_wagtail_search_does(demo_library):
+    """The index reads stored block JSON (choosers passed over, never loaded) and must
+    find exactly the text Wagtail's own ``get_searchable_content`` gives, on every
+    block type the demo library uses."""
+    pages = list(selectors.public_articles()) + list(selectors.public_stretches())
+    compared = 0
+    for page in pages:
+        for field in page._meta.get_fields():
+            if isinstance(field, StreamField):
+                value = getattr(page, field.name)
+                stored = _stored_block_text(field.stream_block, value.raw_data)
+                assert stored == field.stream_block.get_searchable_content(value), page.slug
+                compared += bool(stored)
+    assert compared >= len(pages)
+
+
+def test_building_the_index_costs_the_same_queries_however_many_pages_link(library):
+    """Each page's body links to stretches: reading them for the index must not load
+    what they point to, page by page."""
+    stretch = published_stretch(library.stretches, title="Figure four")
+    body = [
+        {"type": "stretch", "value": {"stretch": stretch.id, "note": "Try it"}},
+        {"type": "further_reading", "value": [{"title": "More", "page": stretch.id, "url": ""}]},
+    ]
+    numbers = itertools.count()
+
+    def build_queries(articles):
+        for number in itertools.islice(numbers, articles):
+            published_article(library.conditions, title=f"Linked {number}", body=body)
+        with CaptureQueriesContext(connection) as queries:
+            index.build(index.synonym_rows(), "v")
+        return len(queries)
+
+    assert build_queries(2) == build_queries(6)
