@@ -13,6 +13,21 @@ from cms.models import ClinicSettings, SafetyNetSettings
 from tests import factories
 
 
+def pytest_collection_modifyitems(items):
+    """A test that commits must restore the rows migrations made (serialized rollback).
+
+    Its flush otherwise re-creates content types under new ids on PostgreSQL, and
+    the next test restoring the serialized rows on the same worker fails on them.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        commits = marker is not None and marker.kwargs.get("transaction")
+        if commits and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: django_db(transaction=True) needs serialized_rollback=True"
+            )
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """API bodies, rendered pages, stale copies and throttle counters live in the

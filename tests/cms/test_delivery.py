@@ -236,7 +236,7 @@ def _token_seen_elsewhere() -> str:
     return seen[0]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_change_in_a_transaction_makes_copies_cold_for_others_when_it_commits():
     """Before the commit, another worker would render from data it cannot see yet,
     keep it, and render again at the commit: every publish, twice over."""
@@ -252,7 +252,7 @@ def test_a_change_in_a_transaction_makes_copies_cold_for_others_when_it_commits(
     assert versions.current([versions.ALL])[versions.ALL] == inside
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_change_rolled_back_makes_nothing_cold():
     before = versions.current([versions.ALL], fresh=True)[versions.ALL]
 
