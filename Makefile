@@ -54,13 +54,12 @@ lock: $(BIN)/uv
 	$(BIN)/uv pip compile --quiet requirements.in -o requirements.txt --python-version 3.11
 	$(BIN)/uv pip compile --quiet requirements-dev.in -o requirements-dev.txt --python-version 3.11
 
-## The test suite again on this machine's PostgreSQL 15 (started and set up by .ci/postgres.sh).
-## Browser tests run once, in `make test`: they drive the front end through the same API and
-## views, and repeating them here would take CI's run near its hour. PG_ARGS="" runs them too.
-## One process: on PostgreSQL, a test that flushes the database (a live server) took the
-## migrations' rows (groups, the default locale) from tests a parallel worker ran after it.
+## The test suite again on this machine's PostgreSQL 15 (started and set up by .ci/postgres.sh),
+## on every core as `make test` runs. Browser tests run once, in `make test`: they drive the
+## front end through the same API and views, and here they would add about 12 minutes to CI.
+## PG_ARGS="-n auto --dist load" runs them too (the whole suite: about 21 minutes in 2 workers).
 .PHONY: test-postgres audit loadtest
-PG_ARGS ?= -m "not browser"
+PG_ARGS ?= -n auto --dist load -m "not browser"
 test-postgres: install
 	DATABASE_URL=$$(.ci/postgres.sh) $(BIN)/pytest $(PG_ARGS)
 
