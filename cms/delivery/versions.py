@@ -116,8 +116,12 @@ def bump(tags: Iterable[str] = (), *, gone: Iterable[str] = ()) -> None:
             for tag in tokens:
                 _memo.pop(tag, None)
 
-    if transaction.get_connection().in_atomic_block:
-        _uncommitted_tokens().update(tokens)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        held = _uncommitted_tokens()
+        if not held:
+            _uncommitted.block, _uncommitted.tokens = connection.atomic_blocks[0], held
+        held.update(tokens)
     transaction.on_commit(share)  # at once outside a transaction
 
 
@@ -126,12 +130,17 @@ def _uncommitted_tokens() -> dict[str, str]:
 
     Held with the outermost atomic block they were made in: outside it, or in
     another (a rolled-back transaction's, a test's after the last), they are gone.
+    Holding none, as almost every request does, asks nothing of the connection.
     """
+    tokens = getattr(_uncommitted, "tokens", None)
+    if not tokens:
+        return {}
     connection = transaction.get_connection()
     outermost = connection.atomic_blocks[0] if connection.in_atomic_block else None
-    if not hasattr(_uncommitted, "tokens") or _uncommitted.block is not outermost:
-        _uncommitted.block, _uncommitted.tokens = outermost, {}
-    return _uncommitted.tokens
+    if _uncommitted.block is not outermost:
+        _uncommitted.tokens = {}
+        return {}
+    return tokens
 
 
 def _new_token() -> str:
