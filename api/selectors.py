@@ -265,19 +265,6 @@ def public_sections() -> list[Page]:
     return sorted(sections, key=lambda section: section.path)
 
 
-def public_library_search_scope() -> QuerySet:
-    """Search backends cannot filter on ``expire_at``, so expired pages go by id."""
-    expired = Page.objects.filter(live=True, expire_at__lte=timezone.now()).values_list(
-        "id", flat=True
-    )
-    return (
-        Page.objects.live()
-        .public()
-        .type(ArticlePage, StretchGuidePage, RoutinePage)
-        .exclude(id__in=list(expired))
-    )
-
-
 def muscles() -> QuerySet:
     return live_muscles().prefetch_related(
         Prefetch("regions", queryset=live_regions().only("id", "slug", "name"))

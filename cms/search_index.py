@@ -3,8 +3,8 @@
 Wagtail indexes a page on ``post_save``, but modelcluster writes a page's
 ``ParentalManyToManyField`` values (muscles, regions) only after that save
 returns, so the index would hold the previous publish's names. Indexing again
-once the page is published fixes that. ``api.search`` relies on it: Wagtail
-search must find every page the offline index does.
+once the page is published fixes that. The admin's page search relies on it
+(readers' search keeps its own index: ``api.search.store``).
 
 Pages are found by their muscles' and body regions' names, which live on those
 snippets: publishing a new name re-indexes the pages that carry it. (A draft

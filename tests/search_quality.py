@@ -58,3 +58,22 @@ QUERIES = {
     "leg raise": ["side-lying-leg-raise"],
 }
 PASS_SHARE = 0.9
+
+
+def offline_ranking(document: dict, query: str) -> list[int]:
+    """Page ids for ``query`` ranked from the offline index document, read as the
+    phone reads it (``offline-search.js``: blocks concatenated, gaps summed)."""
+    from api.search.ranking import analyse, rank
+
+    docs, postings = [], {}
+    for block in document["blocks"]:
+        offset = len(docs)
+        for token, flat in block["terms"].items():
+            doc = offset
+            for gap, mask in zip(flat[0::2], flat[1::2], strict=True):
+                doc += gap
+                postings.setdefault(token, {})[doc] = mask
+        docs += block["docs"]
+    vocabulary = {token: len(found) for token, found in postings.items()}
+    plan = analyse(query, vocabulary, document["synonyms"])
+    return [doc["id"] for doc in rank(plan, postings, docs)]

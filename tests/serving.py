@@ -39,9 +39,10 @@ def manage(env: dict, *args: str, capture: bool = False) -> str:
 
 
 def build_demo_site(env: dict) -> None:
-    """Migrate, load the demo library and collect static files, as a release would."""
+    """Migrate, load the demo library, index it and collect static files, as a release would."""
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "load_demo_content")
+    manage(env, "index_search", "-v0")
     manage(env, "collectstatic", "--no-input", "-v0")
 
 

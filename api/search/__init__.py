@@ -1,20 +1,17 @@
-"""Search that understands readers, over Wagtail search, the same online and offline.
+"""Search that understands readers, the same online and offline.
 
-``text`` makes tokens, ``index`` builds the library's index (served to phones
-for offline search), ``ranking`` reads a query (synonyms, typos, prefixes)
-and orders pages. ``search`` is the server's answer: Wagtail search (the
-database backend, or OpenSearch/Elasticsearch) finds the pages containing any
-word the query may mean, and the shared ranking orders them, so a phone with
-the saved index answers exactly the same.
+``text`` makes tokens, ``index`` reads pages into them, ``store`` keeps the
+library's index in the database (and assembles the offline copy phones save),
+``ranking`` reads a query (synonyms, typos, prefixes) and orders pages.
+``search`` is the server's answer: the postings of the words the query may
+mean, ranked by the same code whose port ranks on the phone.
 """
 
 from dataclasses import dataclass
 
-from wagtail.models import Page
-
 from api import selectors
 
-from .index import library_index
+from . import store
 from .ranking import analyse, rank
 
 
@@ -23,7 +20,9 @@ class RankedPages:
 
     A common word matches thousands of pages in a large library; a page of
     results loads only its own pages, so it costs the same however many match.
-    Paginators (Django's and DRF's) count it with ``len`` and slice it.
+    Paginators (Django's and DRF's) count it with ``len`` and slice it. Pages
+    are loaded through the public selector, so one that left the public library
+    a moment ago is not shown even before the index has taken the change in.
     """
 
     def __init__(self, ids: list[int]):
@@ -32,9 +31,9 @@ class RankedPages:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def __getitem__(self, key: slice) -> list[Page]:
+    def __getitem__(self, key: slice) -> list:
         ids = self.ids[key]
-        pages = Page.objects.filter(id__in=ids).specific().in_bulk()
+        pages = selectors.public_pages().filter(id__in=ids).specific().in_bulk()
         return [pages[pk] for pk in ids if pk in pages]
 
 
@@ -45,18 +44,8 @@ class SearchAnswer:
 
 
 def search(query: str) -> SearchAnswer:
-    library = library_index()
-    plan = analyse(query, library)
-    # The words as written in pages (not stems), so any backend's matching finds them.
-    written = sorted({word for stem in plan.stems for word in library.surface.get(stem, ())})
-    if not written:
-        return SearchAnswer(RankedPages([]), plan.suggestion)
-    # Which public pages match, as ids only: the shared ranking orders them, so the
-    # backend need not rank, nor load a page that is not shown.
-    found = (
-        selectors.public_library_search_scope()
-        .only("id")
-        .search(" ".join(written), operator="or", order_by_relevance=False)
-    )
-    ranked = rank(plan, library, only={page.id for page in found})
+    revision = store.sync()
+    plan = analyse(query, store.vocabulary(revision), store.synonyms())
+    postings, docs = store.matches(plan.stems)
+    ranked = rank(plan, postings, docs)
     return SearchAnswer(RankedPages([doc["id"] for doc in ranked]), plan.suggestion)

@@ -1,27 +1,27 @@
-"""The library's search index: what the server ranks with and the phone searches offline.
+"""What the library's search index holds, and the offline copy phones save.
 
-Built from the public articles and stretch guides and the editors' synonyms,
-field by field as each page's Wagtail ``search_fields`` declare them, so the
-words here are the words Wagtail search indexes. Cached under the delivery
-layer's library-wide version (``cms.delivery.versions``), which every publish
-and every synonym edit bumps, so a change makes a new one.
+Each public article and stretch guide is read field by field as its Wagtail
+``search_fields`` declare them (``analyse_page``), into the tokens each field
+holds. ``api.search.store`` keeps those in the database, in step with
+publishing, and the offline copy as blocks of ``render_block``; ``document``
+puts them together for ``/api/v1/search/index/``, so a phone offline ranks with
+exactly what the server does.
 """
 
-from dataclasses import dataclass, field
-
-from django.core.cache import cache
+import json
+from dataclasses import dataclass
 
 from wagtail.blocks import ChooserBlock, ListBlock, StreamBlock, StructBlock
 from wagtail.fields import StreamField
 from wagtail.search import index as wagtail_index
 
-from api import selectors
 from api.serializers.links import PAGE_TYPE_NAMES
-from cms.delivery import versions
-from cms.models import SearchSynonym
 
-from .text import STOPWORDS, stem, tokens, words
+from .text import STOPWORDS, tokens
 
+# Changed with any rule that turns text into tokens (here, ``text``, ``FIELDS``), so
+# that the index stored in the database is built again under the new rules.
+ANALYSIS = 1
 FIELDS = ("title", "summary", "terms", "body")  # bit 1, 2, 4, 8 of a posting's mask
 # How the ranking weighs things; sent with the index so the phone ranks the same.
 PARAMS = {
@@ -33,49 +33,40 @@ PARAMS = {
     "prefix_min": 3,  # shortest partial word that is completed
     "fuzzy_lengths": [4, 5],  # a word this long may have 1 typo, this long 2
 }
-# 2: a posting's document is the gap from the one before, so the numbers stay short
-# in a library of thousands of pages (about half the bytes of format 1).
-FORMAT = 2
+# 3: the docs and their postings come in blocks, each numbered from 0, so the
+# server stores each block ready to send and a publish re-renders one block.
+# (2: a posting's document is the gap from the one before, so the numbers stay
+# short in a library of thousands of pages; still so within a block.)
+FORMAT = 3
 
 
-@dataclass
-class LibraryIndex:
-    docs: list[dict] = field(default_factory=list)
-    postings: dict[str, dict[int, int]] = field(default_factory=dict)  # stem -> {doc: mask}
-    surface: dict[str, set[str]] = field(default_factory=dict)  # stem -> words seen (server)
-    synonyms: list[list] = field(default_factory=list)  # [phrase tokens, [term tokens, ...]]
-    version: str = ""
+def document(version: str, synonyms: list[list], blocks: list[str]) -> str:
+    """The offline index (``/api/v1/search/index/``): the ranking's settings, then the
+    blocks as stored (JSON text, see ``render_block``), spliced in unparsed."""
+    head = {
+        "format": FORMAT,
+        "version": version,
+        "fields": list(FIELDS),
+        "params": PARAMS,
+        "stopwords": sorted(STOPWORDS),
+        "synonyms": synonyms,
+    }
+    return f'{_json(head)[:-1]},"blocks":[{",".join(blocks)}]}}'
 
-    @property
-    def known(self) -> set[str]:
-        """Words a typo may be corrected to: the library's and the readers' phrases'."""
-        phrase_words = {word for phrase, _ in self.synonyms for word in phrase}
-        return set(self.postings) | phrase_words
 
-    def add(self, doc: int, field_bit: int, text: str) -> set[str]:
-        found = set()
-        for word in words(text):
-            if word in STOPWORDS:
-                continue
-            token = stem(word)
-            found.add(token)
-            self.surface.setdefault(token, set()).add(word)
-            postings = self.postings.setdefault(token, {})
-            postings[doc] = postings.get(doc, 0) | field_bit
-        return found
+def render_block(docs: list[dict], postings: dict[str, dict[int, int]]) -> str:
+    """``{"docs": [...], "terms": {token: [gap, mask, gap, mask, ...]}}`` as JSON text.
 
-    def document(self) -> dict:
-        """The compact JSON the API serves and the phone saves (``/api/v1/search/index/``)."""
-        return {
-            "format": FORMAT,
-            "version": self.version,
-            "fields": list(FIELDS),
-            "params": PARAMS,
-            "stopwords": sorted(STOPWORDS),
-            "synonyms": self.synonyms,
-            "docs": self.docs,
-            "terms": {token: _gaps(postings) for token, postings in sorted(self.postings.items())},
-        }
+    ``postings`` is token -> {doc number in ``docs``: mask}; each number is given
+    as the gap from the one before (the first from 0).
+    """
+    return _json(
+        {"docs": docs, "terms": {token: _gaps(postings[token]) for token in sorted(postings)}}
+    )
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _gaps(postings: dict[int, int]) -> list[int]:
@@ -132,60 +123,41 @@ def _list_item(item):
     return item["value"] if is_wrapped else item
 
 
-def synonym_rows() -> list[tuple[str, str]]:
-    return list(SearchSynonym.objects.order_by("phrase").values_list("phrase", "terms"))
+@dataclass
+class AnalysedPage:
+    """One page as the index holds it: what a result shows and ranks by, and its tokens."""
+
+    doc: dict
+    masks: dict[str, int]  # token -> the fields holding it (bit 1 title, 2 summary, ...)
 
 
-def build(rows: list[tuple[str, str]], version: str) -> LibraryIndex:
-    library = LibraryIndex(version=version)
-    pages = list(selectors.public_articles()) + list(selectors.public_stretches())
-    pages.sort(key=lambda page: page.path)
-    for number, page in enumerate(pages):
-        texts = _field_texts(page)
-        title_tokens = set()
-        for bit, name in enumerate(FIELDS):
-            found = library.add(number, 1 << bit, " ".join(texts[name]))
+def analyse_page(page) -> AnalysedPage:
+    texts = _field_texts(page)
+    masks, title_tokens = {}, set()
+    for bit, name in enumerate(FIELDS):
+        for token in tokens(" ".join(texts[name])):
+            masks[token] = masks.get(token, 0) | (1 << bit)
             if name == "title":
-                title_tokens = found
-        lead = tokens(page.title)[:1]
-        library.docs.append(
-            {
-                "id": page.id,
-                "type": PAGE_TYPE_NAMES[type(page)],
-                "title": page.title,
-                "summary": page.summary,
-                "path": page.url,
-                "n": len(title_tokens),
-                "lead": lead[0] if lead else "",
-            }
-        )
+                title_tokens.add(token)
+    lead = tokens(page.title)[:1]
+    doc = {
+        "id": page.id,
+        "type": PAGE_TYPE_NAMES[type(page)],
+        "title": page.title,
+        "summary": page.summary,
+        "path": page.url,
+        "n": len(title_tokens),
+        "lead": lead[0] if lead else "",
+    }
+    return AnalysedPage(doc, masks)
+
+
+def parse_synonyms(rows: list[tuple[str, str]]) -> list[list]:
+    """The editors' synonyms (phrase, "term, term") as tokens: ``[[phrase], [[term], ...]]``."""
+    parsed = []
     for phrase, terms in rows:
         phrase_tokens = tokens(phrase)
-        term_tokens = [tokens(term) for term in terms.split(",")]
-        term_tokens = [term for term in term_tokens if term]
+        term_tokens = [found for found in (tokens(term) for term in terms.split(",")) if found]
         if phrase_tokens and term_tokens:
-            library.synonyms.append([phrase_tokens, term_tokens])
-    return library
-
-
-# This process's copy of the current index. A large library's index is megabytes:
-# reading it back from the shared cache on every search would cost more than the search.
-_held: list[LibraryIndex] = []
-
-
-def library_index() -> LibraryIndex:
-    """The current index, built at most once per library version.
-
-    The version is read afresh (one small cache read), not from the delivery
-    layer's one-second memo: the copy held here must never outlive its library.
-    """
-    version = versions.current([versions.ALL], fresh=True)[versions.ALL]
-    if _held and _held[0].version == version:
-        return _held[0]
-    key = f"search-index:{FORMAT}:{version}"
-    library = cache.get(key)
-    if library is None:
-        library = build(synonym_rows(), version)
-        cache.set(key, library, versions.TOKEN_SECONDS)
-    _held[:] = [library]
-    return library
+            parsed.append([phrase_tokens, term_tokens])
+    return parsed

@@ -6,14 +6,19 @@ per reader's phrase, each with the library words it may mean and how sure we
 are; ``rank`` scores pages on them. A page whose title and summary name the
 thing outranks one that mentions it in passing.
 
-``frontend/static/frontend/js/offline-search.js`` is a line-for-line port of
-this module (same order of operations, so the same floating-point scores); the
-search-quality test runs both over the same queries and requires they agree.
+The server ranks from the database's postings of the query's words
+(``api.search.store``), a phone from its saved index; both hand over the same
+mappings. ``frontend/static/frontend/js/offline-search.js`` ports this module
+with the same arithmetic in the same order for each page, so the same
+floating-point scores; the search-quality test runs both over the same queries
+and requires they agree.
 """
 
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .index import PARAMS, LibraryIndex
+from .index import PARAMS
 from .text import STOPWORDS, stem, words
 
 
@@ -60,7 +65,13 @@ def max_edits(token: str) -> int:
     return 2 if len(token) >= two else 1 if len(token) >= one else 0
 
 
-def corrections(token: str, library: LibraryIndex, known: list[str]) -> list[str]:
+# The ranking's inputs, wherever the index lives:
+Vocabulary = Mapping[str, int]  # token -> how many pages hold it
+Postings = Mapping[str, Mapping[int, int]]  # token -> {doc: mask of fields}
+Docs = Mapping[int, dict]  # doc -> {"id", "title", "n": title tokens, "lead": first one}
+
+
+def corrections(token: str, vocabulary: Vocabulary, known: list[str]) -> list[str]:
     """The known words nearest to an unknown one, most used first; none if too far."""
     limit = max_edits(token)
     best, found = limit + 1, []
@@ -70,51 +81,52 @@ def corrections(token: str, library: LibraryIndex, known: list[str]) -> list[str
             best, found = distance, [word]
         elif distance == best <= limit:
             found.append(word)
-    return sorted(found, key=lambda word: (-len(library.postings.get(word, {})), word))
+    return sorted(found, key=lambda word: (-vocabulary.get(word, 0), word))
 
 
-def completions(token: str, library: LibraryIndex) -> list[str]:
+def completions(token: str, vocabulary: Vocabulary) -> list[str]:
     if len(token) < PARAMS["prefix_min"]:
         return []
-    return [word for word in library.postings if word != token and word.startswith(token)]
+    return [word for word in vocabulary if word != token and word.startswith(token)]
 
 
-def expansion(token: str, corrected: list[str], last: bool, library: LibraryIndex) -> dict:
+def expansion(token: str, corrected: list[str], last: bool, vocabulary: Vocabulary) -> dict:
     """The library words one query word may mean, each with how sure we are."""
     if corrected:
-        return {word: PARAMS["fuzzy"] for word in corrected if word in library.postings}
-    found = {token: 1} if token in library.postings else {}
+        return {word: PARAMS["fuzzy"] for word in corrected if word in vocabulary}
+    found = {token: 1} if token in vocabulary else {}
     if last or not found:
-        for word in completions(token, library):
+        for word in completions(token, vocabulary):
             found[word] = PARAMS["prefix"]
     return found
 
 
-def analyse(query: str, library: LibraryIndex) -> Plan:
+def analyse(query: str, vocabulary: Vocabulary, synonyms: list[list]) -> Plan:
+    """The query as clauses; typos are corrected to the library's or the phrases' words."""
     raw = words(query)
     tokens = [stem(word) for word in raw if word not in STOPWORDS]
-    known = sorted(library.known)
-    known_set = set(known)
+    known_set = set(vocabulary) | {word for phrase, _ in synonyms for word in phrase}
+    known = sorted(known_set)
     fixes = []
     for token in tokens:
-        unknown = token not in known_set and not completions(token, library)
-        fixes.append(corrections(token, library, known) if unknown else [])
+        unknown = token not in known_set and not completions(token, vocabulary)
+        fixes.append(corrections(token, vocabulary, known) if unknown else [])
     meant = [fix[0] if fix else token for token, fix in zip(tokens, fixes, strict=True)]
 
     plan = Plan()
     position = 0
     while position < len(tokens):
         span, alternatives = 1, []
-        for phrase, terms in library.synonyms:
+        for phrase, terms in synonyms:
             end = position + len(phrase)
             if len(phrase) >= span and meant[position:end] == phrase:
                 span, alternatives = len(phrase), terms
         literal = [
-            expansion(tokens[i], fixes[i], i == len(tokens) - 1, library)
+            expansion(tokens[i], fixes[i], i == len(tokens) - 1, vocabulary)
             for i in range(position, position + span)
         ]
-        synonyms = [[{word: 1} for word in term] for term in alternatives]
-        plan.clauses.append([literal, *synonyms])
+        synonym_terms = [[{word: 1} for word in term] for term in alternatives]
+        plan.clauses.append([literal, *synonym_terms])
         position += span
 
     if any(fixes):
@@ -123,52 +135,61 @@ def analyse(query: str, library: LibraryIndex) -> Plan:
     return plan
 
 
-def _token_score(expansion: dict, doc: int, library: LibraryIndex) -> float:
-    best = 0
+def _field_weight(mask: int) -> int:
+    weight = 0
+    for bit, field_weight in enumerate(PARAMS["weights"]):
+        if mask & (1 << bit):
+            weight += field_weight
+    return weight
+
+
+# Every mask's weight, worked out once: a common word has a posting in every page.
+FIELD_WEIGHTS = [_field_weight(mask) for mask in range(1 << len(PARAMS["weights"]))]
+
+
+def _expansion_scores(expansion: dict, postings: Postings) -> dict[int, float]:
+    """Per doc holding one of its words: the best of sureness times the fields' weight."""
+    best = {}
     for word, sureness in expansion.items():
-        mask = library.postings.get(word, {}).get(doc, 0)
-        weight = 0
-        for bit, field_weight in enumerate(PARAMS["weights"]):
-            if mask & (1 << bit):
-                weight += field_weight
-        best = max(best, sureness * weight)
+        for doc, mask in postings.get(word, {}).items():
+            value = sureness * FIELD_WEIGHTS[mask]
+            if value > best.get(doc, 0):
+                best[doc] = value
     return best
 
 
-def score(plan: Plan, doc: int, library: LibraryIndex) -> float:
-    total = 0
-    for clause in plan.clauses:
-        best = 0
-        for alternative in clause:
-            subtotal = 0
-            for expansion in alternative:
-                subtotal += _token_score(expansion, doc, library)
-            best = max(best, subtotal / len(alternative))
-        total += best
-    if total > 0:
-        in_title = sum(1 for word in plan.stems if library.postings.get(word, {}).get(doc, 0) & 1)
-        total += PARAMS["title_bonus"] * in_title / max(library.docs[doc]["n"], 1)
-        if library.docs[doc]["lead"] in plan.stems:
-            total += PARAMS["lead_bonus"]
-    return total
+def rank(plan: Plan, postings: Postings, docs: Docs) -> list[dict]:
+    """The docs matching the plan, best first (ties by title, then id).
 
-
-def rank(plan: Plan, library: LibraryIndex, only: set[int] | None = None) -> list[dict]:
-    """Matching docs (optionally only those with these page ids), best first.
-
-    Only docs holding a word the query may mean are scored (any other scores 0),
-    so a query costs what it matches, not the size of the library.
+    Works through the postings of the query's words only, so a query costs what
+    it matches, not the size of the library. For each doc the sums are taken in
+    the order the clauses and words come (a doc missing a word adds nothing),
+    exactly as the offline port scores one doc at a time.
     """
-    candidates = set()
-    for token in plan.stems:
-        candidates.update(library.postings.get(token, ()))
+    totals = {}
+    for clause in plan.clauses:
+        best = {}
+        for alternative in clause:
+            subtotals = {}
+            for word_expansion in alternative:
+                for doc, value in _expansion_scores(word_expansion, postings).items():
+                    subtotals[doc] = subtotals.get(doc, 0) + value
+            for doc, subtotal in subtotals.items():
+                best[doc] = max(best.get(doc, 0), subtotal / len(alternative))
+        for doc, value in best.items():
+            totals[doc] = totals.get(doc, 0) + value
+    stems = plan.stems
+    in_title = Counter(
+        doc for word in stems for doc, mask in postings.get(word, {}).items() if mask & 1
+    )
     scored = []
-    for number in sorted(candidates):
-        doc = library.docs[number]
-        if only is not None and doc["id"] not in only:
+    for doc, total in totals.items():
+        if total <= 0:
             continue
-        value = score(plan, number, library)
-        if value > 0:
-            scored.append((-value, doc["title"], doc["id"], doc))
-    scored.sort(key=lambda item: item[:3])
-    return [item[3] for item in scored]
+        found = docs[doc]
+        total += PARAMS["title_bonus"] * in_title[doc] / max(found["n"], 1)
+        if found["lead"] in stems:
+            total += PARAMS["lead_bonus"]
+        scored.append((-total, found["title"], found["id"], doc))
+    scored.sort()  # a page id is never tied, so the doc key is never compared
+    return [docs[doc] for *_, doc in scored]

@@ -76,8 +76,17 @@ class SearchIndexDocSerializer(serializers.Serializer):
     lead = serializers.CharField(help_text="The title's first word (the page's subject).")
 
 
+class SearchIndexBlockSerializer(serializers.Serializer):
+    docs = SearchIndexDocSerializer(many=True)
+    terms = serializers.DictField(
+        child=serializers.ListField(child=serializers.IntegerField()),
+        help_text="Word -> [doc position in this block, field mask, ...], each position "
+        "given as the gap from the one before (the first from 0).",
+    )
+
+
 class SearchIndexSerializer(serializers.Serializer):
-    """Documents ``/api/v1/search/index/``, which returns the index as built."""
+    """Documents ``/api/v1/search/index/``, which returns the index as stored."""
 
     format = serializers.IntegerField(help_text="Changes when the layout of this document does.")
     version = serializers.CharField(help_text="Changes when the library or the synonyms do.")
@@ -88,9 +97,8 @@ class SearchIndexSerializer(serializers.Serializer):
         child=serializers.ListField(),
         help_text="[reader's phrase as words, [each library term as words]].",
     )
-    docs = SearchIndexDocSerializer(many=True)
-    terms = serializers.DictField(
-        child=serializers.ListField(child=serializers.IntegerField()),
-        help_text="Word -> [doc position, field mask, ...], each doc position after the "
-        "first given as the gap from the one before.",
+    blocks = SearchIndexBlockSerializer(
+        many=True,
+        help_text="The pages in blocks (by page id); a publish changes one block. The "
+        "index's doc numbers run through the blocks in order.",
     )

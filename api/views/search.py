@@ -1,11 +1,11 @@
+from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
-from rest_framework.response import Response
 
 from api import search as library_search
-from api.search import index as search_index
+from api.search import store as search_store
 from api.serializers.search import SearchIndexSerializer, SearchResultSerializer
 
 from .base import PAGINATION_PARAMS, PublicReadMixin
@@ -69,4 +69,5 @@ class SearchIndexView(PublicReadMixin, GenericAPIView):
     pagination_class = None
 
     def fresh(self, request, *args, **kwargs):
-        return Response(search_index.library_index().document())
+        # Stored as JSON text, block by block: sent as it is, never parsed and rendered again.
+        return HttpResponse(search_store.offline_document(), content_type="application/json")

@@ -26,6 +26,9 @@ KEEP_SECONDS = 7 * 24 * 3600
 # Headers a kept answer replays; the rest are added on the way out by middleware.
 REPLAYED = ("Content-Type", "Last-Modified", "Content-Language", "X-Robots-Tag", "Link")
 MIN_COMPRESSED_LENGTH = 200
+# gzip's usual level: 9 took four times as long on the offline search index of a
+# large library (6.5 MB: 200 ms against 54 ms) for about 5% fewer bytes.
+COMPRESS_LEVEL = 6
 
 
 @dataclass
@@ -121,7 +124,7 @@ def make(response, *, deps, subject, subject_expires, compress: bool) -> Copy:
     compress = compress and len(body) >= MIN_COMPRESSED_LENGTH
     return Copy(
         body=body,
-        gzipped=gzip.compress(body, mtime=0) if compress else None,
+        gzipped=gzip.compress(body, COMPRESS_LEVEL, mtime=0) if compress else None,
         headers=headers,
         etag=f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"',
         cache_control=cache_control if "public" in cache_control else "",

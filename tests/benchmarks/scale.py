@@ -15,13 +15,14 @@ cleared: the real work, the search index included) and warm (asked again) times
 as the median of a few tries, with the CPU time of the cold request (what other
 load on a shared machine inflates least), the size of the body (and gzipped), the
 SQL queries of a cold request, and whether and with how many queries the warm
-answer came from the delivery layer's kept copy. "API search, index built" asks
-a new query each try without clearing the cache: a search once the library's
-index exists. The table gives both libraries and the ratio, and marks what
-misses the targets: cold <= 300 ms and <= 100 KB for a page, search cold
-<= 100 ms, the offline search index <= 1 MB gzipped, no query for a kept answer,
-and the same number of queries as at the demo size. Not a timed test: the
-machine's load shows in the times, not in the sizes or the query counts.
+answer came from the delivery layer's kept copy. "API search, new query" asks
+a query not asked before each try, without clearing the cache: no kept answer,
+but this process's copy of the index's vocabulary. The table gives both
+libraries and the ratio, and marks what misses the targets: cold <= 300 ms and
+<= 100 KB for a page, search cold <= 100 ms, the offline search index (an API
+resource: <= 300 ms) <= 1 MB gzipped, no query for a kept answer, and the same
+number of queries as at the demo size. Not a timed test: the machine's load
+shows in the times, not in the sizes or the query counts.
 """
 
 import argparse
@@ -87,7 +88,7 @@ def urls() -> list[tuple[str, str]]:
         ("API offline", "/api/v1/offline/"),
         ("API search", "/api/v1/search/?q=sciatica"),
         # A query nobody asked yet, once the library's index is built: {n} differs per try.
-        ("API search, index built", "/api/v1/search/?q=sciatica&limit={n}"),
+        ("API search, new query", "/api/v1/search/?q=sciatica&limit={n}"),
         ("API search index", "/api/v1/search/index/"),
         ("API changes", "/api/v1/changes/"),
     ]
@@ -107,6 +108,7 @@ def measure() -> dict:
     from cms.models import ArticlePage
 
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("index_search", verbosity=0)  # a release step, as in the README
     client = Client(HTTP_HOST="127.0.0.1")
     figures = {"articles": ArticlePage.objects.live().count(), "urls": {}}
     found = urls()
@@ -205,7 +207,8 @@ def misses(what: str, large: dict, small: dict) -> list[str]:
         found.append("queries grow")
     if large["kept"] and large["warm_queries"]:
         found.append("warm hit queries")
-    if what.startswith(("API search", "search")) and large["cold_cpu_ms"] > SEARCH_MS:
+    is_query = what.startswith(("API search", "search")) and what != "API search index"
+    if is_query and large["cold_cpu_ms"] > SEARCH_MS:
         found.append(f"search > {SEARCH_MS} ms")
     elif large["cold_cpu_ms"] > COLD_MS:
         found.append(f"cold > {COLD_MS} ms")

@@ -2,12 +2,13 @@
 
 import pytest
 
-from api import selectors
+from wagtail.models import Page
+
 from tests import factories
 
 
 def _found(query: str) -> set[int]:
-    return {page.id for page in selectors.public_library_search_scope().search(query)}
+    return {page.id for page in Page.objects.live().search(query)}
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from wagtail.models import Page
 
+from api.search import store as search_store
 from tests.search_quality import PASS_SHARE, QUERIES
 
 from .test_offline_library import save_library
@@ -30,16 +31,22 @@ BOTH_ANSWERS = """async (queries) => {
     const offline = search(index, query).results.map((doc) => doc.id);
     answers[query] = { online, offline };
   }
-  return answers;
+  return [answers, index.blocks.length];
 }"""
 
 
-def test_offline_index_answers_readers_queries_like_the_server(phone, demo_site):
+@pytest.mark.parametrize("block_pages", [None, 8], ids=["one block", "blocks of 8 pages"])
+def test_offline_index_answers_readers_queries_like_the_server(
+    phone, demo_site, block_pages, monkeypatch
+):
+    """A large library's index comes in many blocks: the phone reads them as one."""
+    if block_pages:
+        monkeypatch.setattr(search_store, "BLOCK_PAGES", block_pages)
     slugs = dict(Page.objects.values_list("id", "slug"))
     tab = phone.new_page()
     tab.goto("/search/")
 
-    answers = tab.evaluate(BOTH_ANSWERS, list(QUERIES))
+    answers, blocks = tab.evaluate(BOTH_ANSWERS, list(QUERIES))
 
     failures = {
         query: [slugs[i] for i in answers[query]["offline"][:3]]
@@ -51,6 +58,7 @@ def test_offline_index_answers_readers_queries_like_the_server(phone, demo_site)
     assert passed >= PASS_SHARE, failures
     disagreements = {q: a for q, a in answers.items() if a["online"] != a["offline"]}
     assert disagreements == {}
+    assert (blocks > 3) == bool(block_pages)
 
 
 def test_a_search_typed_offline_shows_saved_results_and_keeps_the_words(phone, demo_site):

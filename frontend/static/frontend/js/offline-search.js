@@ -33,20 +33,26 @@ export function stem(word) {
 
 class Library {
   constructor(index) {
-    this.index = index;
     this.params = index.params;
     this.stop = new Set(index.stopwords);
+    this.synonyms = index.synonyms;
+    this.docs = [];
     this.postings = new Map();
-    for (const [word, flat] of Object.entries(index.terms)) {
-      const docs = new Map();
-      // From format 2, each posting's document is the gap from the one before.
-      const gaps = index.format >= 2;
-      let doc = 0;
-      for (let i = 0; i < flat.length; i += 2) {
-        doc = gaps ? doc + flat[i] : flat[i];
-        docs.set(doc, flat[i + 1]);
+    // From format 3 the docs come in blocks, each numbered from 0 (before: one block).
+    for (const block of index.format >= 3 ? index.blocks : [index]) {
+      const offset = this.docs.length;
+      for (const [word, flat] of Object.entries(block.terms)) {
+        if (!this.postings.has(word)) this.postings.set(word, new Map());
+        const docs = this.postings.get(word);
+        // From format 2, each posting's document is the gap from the one before.
+        const gaps = index.format >= 2;
+        let doc = offset;
+        for (let i = 0; i < flat.length; i += 2) {
+          doc = gaps ? doc + flat[i] : offset + flat[i];
+          docs.set(doc, flat[i + 1]);
+        }
       }
-      this.postings.set(word, docs);
+      this.docs.push(...block.docs);
     }
     const known = new Set(this.postings.keys());
     for (const [phrase] of index.synonyms) phrase.forEach((word) => known.add(word));
@@ -136,7 +142,7 @@ function analyse(query, library) {
   while (position < tokens.length) {
     let span = 1;
     let alternatives = [];
-    for (const [phrase, terms] of library.index.synonyms) {
+    for (const [phrase, terms] of library.synonyms) {
       const slice = meant.slice(position, position + phrase.length);
       if (phrase.length >= span && slice.length === phrase.length && slice.every((w, i) => w === phrase[i])) {
         [span, alternatives] = [phrase.length, terms];
@@ -188,7 +194,7 @@ function score(plan, doc, library) {
     total += best;
   }
   if (total > 0) {
-    const { docs } = library.index;
+    const { docs } = library;
     let inTitle = 0;
     for (const word of plan.stems) if (library.mask(word, doc) & 1) inTitle += 1;
     total += (library.params.title_bonus * inTitle) / Math.max(docs[doc].n, 1);
@@ -202,7 +208,7 @@ export function search(index, query) {
   const library = index instanceof Library ? index : new Library(index);
   const plan = analyse(query, library);
   const scored = [];
-  library.index.docs.forEach((doc, number) => {
+  library.docs.forEach((doc, number) => {
     const value = score(plan, number, library);
     if (value > 0) scored.push([-value, doc]);
   });
@@ -223,7 +229,7 @@ async function answerOffline(root, query) {
   let index;
   try {
     index = await (await fetch(INDEX_URL)).json();
-    if (!index.docs) throw new Error("No saved search index");
+    if (!index.docs && !index.blocks) throw new Error("No saved search index");
   } catch {
     output.replaceChildren(paragraph("Search needs a connection, or the library saved on this phone."));
     return;
