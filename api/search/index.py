@@ -22,6 +22,9 @@ from .text import STOPWORDS, tokens
 # Changed with any rule that turns text into tokens (here, ``text``, ``FIELDS``), so
 # that the index stored in the database is built again under the new rules.
 ANALYSIS = 1
+# Longer runs of letters and digits are not words anyone searches for (a pasted code
+# or hash), and could pass PostgreSQL's limit for an index entry: they are left out.
+MAX_TOKEN_LENGTH = 64
 FIELDS = ("title", "summary", "terms", "body")  # bit 1, 2, 4, 8 of a posting's mask
 # How the ranking weighs things; sent with the index so the phone ranks the same.
 PARAMS = {
@@ -136,6 +139,8 @@ def analyse_page(page) -> AnalysedPage:
     masks, title_tokens = {}, set()
     for bit, name in enumerate(FIELDS):
         for token in tokens(" ".join(texts[name])):
+            if len(token) > MAX_TOKEN_LENGTH:
+                continue
             masks[token] = masks.get(token, 0) | (1 << bit)
             if name == "title":
                 title_tokens.add(token)
