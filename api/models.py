@@ -49,6 +49,10 @@ class SearchEntry(models.Model):
     The index lives in the database, so a search costs a few indexed reads however
     large the library, and a publish re-indexes only what it changed (``api.search.store``
     keeps it in step with the change log). It is derived data: it can be rebuilt.
+
+    ``title``, ``title_words`` and ``lead`` repeat the card's ``title``, ``n`` and
+    ``lead`` as columns: ranking reads them with each posting, through a join,
+    for thousands of pages a query, where decoding each card would cost more.
     """
 
     # Not a foreign key: a deleted page leaves through ``sync`` (logged as deleted), which

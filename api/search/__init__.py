@@ -44,8 +44,8 @@ class SearchAnswer:
 
 
 def search(query: str) -> SearchAnswer:
-    revision = store.sync()
-    plan = analyse(query, store.vocabulary(revision), store.synonyms())
+    vocabulary, synonyms = store.analysis_inputs()
+    plan = analyse(query, vocabulary, synonyms)
     postings, docs = store.matches(plan.stems)
     ranked = rank(plan, postings, docs)
     return SearchAnswer(RankedPages([doc["id"] for doc in ranked]), plan.suggestion)

@@ -206,16 +206,21 @@ def _held_for(version: object, name: str, load: Callable):
     return held[1]
 
 
-def vocabulary(revision: int) -> dict[str, int]:
-    """Every indexed word and how many pages hold it, kept per process, library version
-    and index revision (``sync`` gives it): another process's sync makes this one
-    read it again."""
-    return _held_for((revision, _library_version()), "vocabulary", _read_vocabulary)
+def analysis_inputs() -> tuple[dict[str, int], list[list]]:
+    """The index brought up to date, then what ``ranking.analyse`` reads.
+
+    The vocabulary (every indexed word and how many pages hold it) is kept per
+    process until the index's revision (another process's sync) or the library
+    version moves; the synonyms until the version moves (an edit bumps it).
+    """
+    revision = sync()
+    version = _library_version()
+    vocabulary = _held_for((revision, version), "vocabulary", _read_vocabulary)
+    return vocabulary, _synonyms(version)
 
 
-def synonyms() -> list[list]:
-    """The editors' synonyms as tokens (kept per process and version: edits bump it)."""
-    return _held_for(_library_version(), "synonyms", _read_synonyms)
+def _synonyms(version: str) -> list[list]:
+    return _held_for(version, "synonyms", _read_synonyms)
 
 
 def _read_vocabulary() -> dict[str, int]:
@@ -247,8 +252,9 @@ def offline_document() -> str:
     than the bytes it sends, with the cache cleared or not.
     """
     sync()
+    version = _library_version()
     blocks = SearchBlock.objects.order_by("number").values_list("document", flat=True)
-    return index.document(_library_version(), synonyms(), list(blocks))
+    return index.document(version, _synonyms(version), list(blocks))
 
 
 def _render_blocks(numbers: set[int]) -> None:
